@@ -1,0 +1,72 @@
+// Production entry: `npm start` (after `npm run build`). Express owns the HTTP server; Socket.IO
+// and the SvelteKit handler hang off it; one runtime serves both.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError } from '../src/lib/server/config/config.ts';
+import { DatabaseUnreachableError } from '../src/lib/server/db/database.ts';
+import type { Runtime } from '../src/lib/server/runtime/runtime.ts';
+import { startRuntime } from './bootstrap.ts';
+import { createApp, FORWARD_HEADERS } from './app.ts';
+import { attachRealtime } from './realtime.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const handlerFile = path.join(root, process.env.SKINSPIRE_BUILD_DIR ?? 'build', 'handler.js');
+
+// adapter-node 6 reads the origin from headers named here; Express sets them from ORIGIN.
+process.env.PROTOCOL_HEADER = FORWARD_HEADERS.proto;
+process.env.HOST_HEADER = FORWARD_HEADERS.host;
+process.env.ADDRESS_HEADER = FORWARD_HEADERS.address;
+process.env.NODE_ENV ??= 'production';
+
+function fail(message: string): never {
+	process.stderr.write(`\n${message}\n\n`);
+	process.exit(1);
+}
+
+if (!fs.existsSync(handlerFile)) fail(`No production build at ${handlerFile}. Run \`npm run build\` first, then \`npm start\`.`);
+
+let runtime: Runtime;
+try {
+	runtime = await startRuntime(process.env);
+} catch (e) {
+	if (e instanceof ConfigError || e instanceof DatabaseUnreachableError) fail(e.message);
+	if (e instanceof Error && /embedded PostgreSQL/.test(e.message)) fail(e.message);
+	throw e;
+}
+
+const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Parameters<typeof createApp>[1] };
+const inFlight = { count: 0 };
+const server = http.createServer();
+const realtime = attachRealtime(server, runtime);
+const app = createApp(runtime, handler, { collectSockets: realtime.collectSockets, inFlight });
+server.on('request', app);
+
+const { config, logger } = runtime;
+server.listen(config.port, config.host, () => {
+	logger.info({ port: config.port, origin: config.origin, demoMode: runtime.demoMode, redis: !!config.redisUrl }, `SkinSpire is listening on ${config.origin}`);
+});
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	logger.info({ signal }, 'shutting down: draining requests');
+	const deadline = Date.now() + config.shutdownTimeoutMs;
+	server.close(); // stop accepting; open keep-alive connections close once idle
+	server.closeIdleConnections();
+	while (inFlight.count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+	try {
+		await runtime.relay.flush(); // what the outbox holds goes out before the sockets close
+	} catch (e) {
+		logger.warn({ err: e }, 'could not publish the remaining outbox rows; another node will');
+	}
+	await realtime.close();
+	server.closeAllConnections();
+	await runtime.close();
+	logger.info('stopped');
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

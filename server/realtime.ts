@@ -1,0 +1,154 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { parseCookie } from 'cookie';
+import type {
+	BroadcastEvent,
+	ClientToServerEvents,
+	InterServerEvents,
+	ServerToClientEvents,
+	SocketData
+} from '../src/lib/shared/realtime/events.ts';
+import { rooms } from '../src/lib/shared/realtime/events.ts';
+import type { Ack } from '../src/lib/shared/errors/error-codes.ts';
+import type { Runtime } from '../src/lib/server/runtime/runtime.ts';
+import { sessionCookieName } from '../src/lib/server/auth/session-token.ts';
+import { CONTROL } from '../src/lib/server/realtime/outbox.ts';
+import { toAck } from '../src/lib/server/errors/error-mapping.ts';
+import { allowedOrigins } from '../src/lib/server/http/origin.ts';
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+const WATCHDOG_MS = 1000;
+
+/**
+ * Socket.IO on the given HTTP server: origin check on every handshake (the `cors` option does not
+ * guard the WebSocket upgrade), session authentication, server-chosen rooms, and the one
+ * publisher that turns committed outbox rows into emits.
+ */
+export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
+	const { config, logger, metrics, services } = runtime;
+	const log = logger.child({ component: 'realtime' });
+	const origins = allowedOrigins(config.origin);
+	const cookieName = sessionCookieName(config.secureCookies);
+	// The token stays in this process's memory: socket.data can be persisted by the adapter.
+	const tokens = new WeakMap<AppSocket, string>();
+	const adapterClient = runtime.redis?.duplicate();
+	adapterClient?.on('error', () => undefined); // the runtime's client already logs Redis trouble
+
+	const io: AppServer = new Server(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		allowRequest: (req, callback) => {
+			const origin = req.headers.origin;
+			if (origin && origins.has(origin)) return callback(null, true);
+			callback('origin not allowed', false);
+		},
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+		...(adapterClient ? { adapter: createAdapter(adapterClient) } : {})
+	});
+
+	io.use(async (socket, next) => {
+		try {
+			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+			const token = cookies[cookieName];
+			const session = token ? await services.sessions.validate(token) : null;
+			if (!session || !token) return next(new Error('UNAUTHENTICATED'));
+			tokens.set(socket, token);
+			const { actor } = session;
+			socket.data = { userId: actor.userId, sessionId: actor.sessionId, hospitalId: actor.hospitalId, branchIds: actor.branches.map((b) => b.id) };
+			next();
+		} catch (e) {
+			log.error({ err: e }, 'socket authentication failed');
+			next(new Error('INTERNAL'));
+		}
+	});
+
+	io.on('connection', (socket) => {
+		// Rooms come from the session alone; a recovered socket drops rooms it may no longer see.
+		const wanted = new Set([
+			...socket.data.branchIds.map(rooms.branch),
+			rooms.user(socket.data.userId),
+			rooms.session(socket.data.sessionId)
+		]);
+		for (const room of socket.rooms) if (room !== socket.id && !wanted.has(room)) socket.leave(room);
+		socket.join([...wanted]);
+
+		socket.on('notice:post', async (command, ack) => {
+			if (typeof ack !== 'function') return;
+			let result: Ack<Awaited<ReturnType<typeof services.notices.post>>>;
+			try {
+				const session = await services.sessions.validate(tokens.get(socket));
+				if (!session) {
+					socket.disconnect(true);
+					return;
+				}
+				const { branchId, ...input } = command ?? ({} as typeof command);
+				const notice = await services.notices.post(session.actor, String(branchId ?? ''), input);
+				result = { ok: true, data: notice };
+			} catch (e) {
+				result = toAck(e, log);
+			}
+			ack(result);
+		});
+	});
+
+	runtime.relay.attach((row) => {
+		if (row.event === CONTROL.disconnectSession) {
+			io.in(row.room).disconnectSockets(true);
+		} else {
+			io.to(row.room).emit(row.event as BroadcastEvent, row.payload as never);
+		}
+		metrics.eventsPublished.inc({ event: row.event });
+	});
+
+	// Sessions also end by expiry, deactivation or a revocation on a node whose publish was lost:
+	// every second, drop local sockets whose session is no longer valid.
+	const watchdog = setInterval(async () => {
+		const local = [...io.of('/').sockets.values()];
+		if (!local.length) return;
+		try {
+			const valid = await services.sessions.stillValid([...new Set(local.map((s) => s.data.sessionId))]);
+			for (const s of local) if (!valid.has(s.data.sessionId)) s.disconnect(true);
+		} catch (e) {
+			log.warn({ err: e }, 'session watchdog could not check sessions');
+		}
+	}, WATCHDOG_MS);
+	watchdog.unref();
+
+	// While Redis was away, events for other nodes' sockets could not travel: ask screens to refetch.
+	let redisWasDown = false;
+	runtime.redis?.on('error', () => (redisWasDown = true));
+	runtime.redis?.on('ready', () => {
+		if (!redisWasDown) return;
+		redisWasDown = false;
+		log.warn('redis is back; asking this node\'s screens to refetch');
+		setTimeout(() => io.local.emit('system.resync', { reason: 'redis-reconnected' }), 500).unref();
+	});
+
+	metrics.socketsConnected.reset();
+	const collectSockets = () => {
+		const counts: Record<string, number> = { all: io.of('/').sockets.size, branch: 0, user: 0, session: 0 };
+		for (const [room, members] of io.of('/').adapter.rooms) {
+			const type = room.split(':')[0];
+			if (type && type in counts && type !== 'all') counts[type] = (counts[type] ?? 0) + members.size;
+		}
+		for (const [type, n] of Object.entries(counts)) metrics.socketsConnected.set({ room_type: type }, n);
+	};
+
+	return {
+		io,
+		collectSockets,
+		async close() {
+			clearInterval(watchdog);
+			io.local.disconnectSockets(true);
+			await new Promise<void>((resolve) => {
+				io.close(() => resolve());
+			});
+			adapterClient?.disconnect();
+		}
+	};
+}
+
+export type Realtime = ReturnType<typeof attachRealtime>;

@@ -1,0 +1,40 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { waitForRuntime } from '#lib/server/runtime/registry.ts';
+import { sessionCookieName } from '#lib/server/auth/session-token.ts';
+import { allowedOrigins, MUTATING_METHODS } from '#lib/server/http/origin.ts';
+import { DomainError } from '#lib/server/errors/domain-error.ts';
+import { problemResponse } from '#lib/server/http/api.ts';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const runtime = await waitForRuntime();
+	const { config, services } = runtime;
+	event.locals.requestId = event.request.headers.get('x-request-id') ?? randomUUID();
+	event.locals.actor = null;
+
+	// Cookie-authenticated requests that change data must come from our own pages. SvelteKit
+	// checks form posts; this covers JSON calls to the API too.
+	const origin = event.request.headers.get('origin');
+	if (MUTATING_METHODS.has(event.request.method) && origin !== null && !allowedOrigins(config.origin).has(origin)) {
+		return problemResponse(new DomainError('FOREIGN_ORIGIN'), event);
+	}
+
+	const cookieName = sessionCookieName(config.secureCookies);
+	const token = event.cookies.get(cookieName);
+	if (token) {
+		const session = await services.sessions.validate(token);
+		if (session) event.locals.actor = session.actor;
+		else event.cookies.delete(cookieName, { path: '/' });
+	}
+
+	const response = await resolve(event);
+	if (event.locals.actor) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handleError: HandleServerError = async ({ error, event, status }) => {
+	if (status === 404) return { message: 'Not found' };
+	const runtime = await waitForRuntime();
+	runtime.logger.error({ err: error, requestId: event.locals.requestId, route: event.route.id }, 'unhandled error in a page or endpoint');
+	return { message: 'Something went wrong on our side; please try again', code: 'INTERNAL', requestId: event.locals.requestId };
+};

@@ -1,0 +1,116 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../shared/access/actor.ts';
+import { rooms } from '../../shared/realtime/events.ts';
+import { CONTROL, enqueueControl } from '../realtime/outbox.ts';
+import type { ServiceDeps } from '../runtime/deps.ts';
+import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from './session-token.ts';
+
+/** Activity is written at most once a minute, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionMeta {
+	ip?: string | undefined;
+	userAgent?: string | undefined;
+}
+
+interface SessionRow {
+	id: string;
+	secret_hash: string;
+	created_at: Date;
+	last_active_at: Date;
+	expires_at: Date;
+	user_id: string;
+	hospital_id: string;
+	hospital_name: string;
+	user_name: string;
+	email: string;
+	active: boolean;
+}
+
+export function createSessionService({ orm, config, afterCommit }: ServiceDeps) {
+	async function loadActor(em: EntityManager, row: SessionRow): Promise<Actor> {
+		const branches = await em.execute<{ id: string; name: string; code: string; time_zone: string; role: string }[]>(
+			`select b.id, b.name, b.code, b.time_zone, m.role from branch_membership m
+			 join branch b on b.id = m.branch_id and b.hospital_id = m.hospital_id
+			 where m.user_id = ? and m.hospital_id = ? order by b.name`,
+			[row.user_id, row.hospital_id]
+		);
+		return {
+			userId: row.user_id,
+			hospitalId: row.hospital_id,
+			hospitalName: row.hospital_name,
+			sessionId: row.id,
+			name: row.user_name,
+			email: row.email,
+			branches: branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.time_zone, role: b.role }))
+		};
+	}
+
+	return {
+		/** Start a session inside the caller's transaction; returns the token to hand to the client once. */
+		async create(em: EntityManager, user: { id: string; hospitalId: string }, meta: SessionMeta) {
+			const { id, secret, token } = generateSessionToken();
+			const now = new Date();
+			const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs);
+			await em.execute(
+				`insert into session (id, user_id, hospital_id, secret_hash, created_at, last_active_at, expires_at, ip, user_agent)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				[id, user.id, user.hospitalId, hashSecret(secret), now, now, expiresAt, meta.ip?.slice(0, 64) ?? null, meta.userAgent?.slice(0, 400) ?? null],
+				'run'
+			);
+			return { token, sessionId: id, expiresAt };
+		},
+
+		/**
+		 * The actor behind a token, or null when the token is malformed, unknown, expired (idle or
+		 * absolute), or its user is deactivated. An expired session is deleted on the spot.
+		 */
+		async validate(token: string | null | undefined): Promise<{ actor: Actor; expiresAt: Date } | null> {
+			const parsed = parseSessionToken(token);
+			if (!parsed) return null;
+			const em = orm.em.fork();
+			const rows = await em.execute<SessionRow[]>(
+				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
+				        h.name as hospital_name, u.name as user_name, u.email, u.active
+				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
+				 where s.id = ?`,
+				[parsed.id]
+			);
+			const row = rows[0];
+			if (!row || !secretMatches(row.secret_hash, parsed.secret)) return null;
+			const now = Date.now();
+			const idleExpired = now - new Date(row.last_active_at).getTime() > config.sessionIdleMs;
+			if (!row.active || idleExpired || now >= new Date(row.expires_at).getTime()) {
+				await em.execute('delete from session where id = ?', [row.id], 'run');
+				return null;
+			}
+			if (now - new Date(row.last_active_at).getTime() > TOUCH_EVERY_MS) {
+				await em.execute('update session set last_active_at = now() where id = ?', [row.id], 'run');
+			}
+			return { actor: await loadActor(em, row), expiresAt: new Date(row.expires_at) };
+		},
+
+		/** End a session now; its sockets on every node are disconnected through the outbox. */
+		async invalidate(sessionId: string): Promise<void> {
+			await orm.em.fork().transactional(async (em) => {
+				await em.execute('delete from session where id = ?', [sessionId], 'run');
+				await enqueueControl(em, rooms.session(sessionId), CONTROL.disconnectSession);
+			});
+			afterCommit();
+		},
+
+		/** Of the given session ids, those that are still valid right now (for the socket watchdog). */
+		async stillValid(sessionIds: string[]): Promise<Set<string>> {
+			if (!sessionIds.length) return new Set();
+			const rows = await orm.em.fork().execute<{ id: string }[]>(
+				`select s.id from session s join app_user u on u.id = s.user_id
+				 where s.id in (${sessionIds.map(() => '?').join(',')})
+				   and s.expires_at > now() and s.last_active_at > now() - (? * interval '1 millisecond') and u.active`,
+				[...sessionIds, config.sessionIdleMs]
+			);
+			return new Set(rows.map((r) => r.id));
+		}
+	};
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

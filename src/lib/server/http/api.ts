@@ -1,0 +1,54 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import type { Actor } from '../../shared/access/actor.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { toProblem } from '../errors/error-mapping.ts';
+import { getRuntime } from '../runtime/registry.ts';
+
+export function problemResponse(error: unknown, event: Pick<RequestEvent, 'url' | 'locals'>): Response {
+	const problem = toProblem(error, getRuntime().logger, { instance: event.url.pathname, requestId: event.locals.requestId });
+	return new Response(JSON.stringify(problem), {
+		status: problem.status,
+		headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' }
+	});
+}
+
+/**
+ * Wrap an API endpoint: domain errors become RFC 9457 problem+json through the one mapping,
+ * anything unexpected becomes a 500 whose message never leaks.
+ */
+export function endpoint(fn: (event: RequestEvent) => Promise<Response> | Response) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			return await fn(event);
+		} catch (e) {
+			return problemResponse(e, event);
+		}
+	};
+}
+
+export function requireActor(event: Pick<RequestEvent, 'locals'>): Actor {
+	if (!event.locals.actor) throw new DomainError('UNAUTHENTICATED');
+	return event.locals.actor;
+}
+
+/** The JSON body, or MALFORMED_JSON naming what is wrong with it. */
+export async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) {
+		throw new DomainError('MALFORMED_JSON', 'Send the body as JSON with Content-Type: application/json');
+	}
+	const text = await request.text();
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new DomainError('MALFORMED_JSON', 'The request body is not valid JSON; check quotes, commas and brackets');
+	}
+}
+
+export function created(body: unknown): Response {
+	return json(body, { status: 201, headers: { 'cache-control': 'no-store' } });
+}
+
+export function ok(body: unknown): Response {
+	return json(body, { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,143 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { branchOf, can, type Actor } from '../../shared/access/actor.ts';
+import { ZPostNoticeInput, type NoticeDto } from '../../shared/notices/notice.schema.ts';
+import { rooms } from '../../shared/realtime/events.ts';
+import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { enqueueBroadcast } from '../realtime/outbox.ts';
+import type { ServiceDeps } from '../runtime/deps.ts';
+
+interface NoticeRow {
+	id: string;
+	branch_id: string;
+	message: string;
+	posted_by_id: string;
+	posted_by_name: string;
+	created_at: Date;
+	expires_at: Date | null;
+	cleared_at: Date | null;
+	version: number;
+	dismissed: boolean;
+}
+
+const SELECT = `select n.id, n.branch_id, n.message, n.posted_by_id, u.name as posted_by_name, n.created_at,
+	n.expires_at, n.cleared_at, n.version,
+	exists(select 1 from notice_dismissal d where d.notice_id = n.id and d.user_id = ?) as dismissed
+	from branch_notice n join app_user u on u.id = n.posted_by_id`;
+
+function toDto(r: NoticeRow, forEveryone = false): NoticeDto {
+	return {
+		id: r.id,
+		branchId: r.branch_id,
+		message: r.message,
+		postedBy: { id: r.posted_by_id, name: r.posted_by_name },
+		createdAt: new Date(r.created_at).toISOString(),
+		expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
+		clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
+		// A broadcast goes to many people: whether one of them dismissed it is theirs to know.
+		dismissed: forEveryone ? false : r.dismissed,
+		version: r.version
+	};
+}
+
+/**
+ * A branch the actor belongs to, else NOT_FOUND: a branch outside the actor's reach must look
+ * exactly like one that does not exist.
+ */
+function requireBranch(actor: Actor, branchId: string) {
+	const branch = branchOf(actor, branchId);
+	if (!branch) throw new DomainError('NOT_FOUND', 'No such branch');
+	return branch;
+}
+
+export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
+	async function findOne(em: EntityManager, actor: Actor, branchId: string, noticeId: string): Promise<NoticeRow> {
+		if (!/^[0-9a-f-]{36}$/i.test(noticeId)) throw new DomainError('NOT_FOUND', 'No such notice');
+		const rows = await em.execute<NoticeRow[]>(`${SELECT} where n.id = ? and n.branch_id = ? and n.hospital_id = ?`, [
+			actor.userId,
+			noticeId,
+			branchId,
+			actor.hospitalId
+		]);
+		if (!rows[0]) throw new DomainError('NOT_FOUND', 'No such notice');
+		return rows[0];
+	}
+
+	return {
+		/** Active notices of a branch, newest first: not cleared, not expired. */
+		async listActive(actor: Actor, branchId: string): Promise<NoticeDto[]> {
+			requireBranch(actor, branchId);
+			if (!can(actor, 'notices:read', branchId)) throw new DomainError('FORBIDDEN');
+			const rows = await orm.em.fork().execute<NoticeRow[]>(
+				`${SELECT} where n.branch_id = ? and n.hospital_id = ? and n.cleared_at is null
+				 and (n.expires_at is null or n.expires_at > now()) order by n.created_at desc limit 50`,
+				[actor.userId, branchId, actor.hospitalId]
+			);
+			return rows.map((r) => toDto(r));
+		},
+
+		async post(actor: Actor, branchId: string, input: unknown): Promise<NoticeDto> {
+			requireBranch(actor, branchId);
+			const { message, expiresInMinutes } = parseInput(ZPostNoticeInput, input);
+			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', 'Your role cannot post notices here');
+			const notice = await orm.em.fork().transactional(async (em) => {
+				const [row] = await em.execute<{ id: string }[]>(
+					`insert into branch_notice (id, hospital_id, branch_id, message, posted_by_id, created_at, expires_at, version)
+					 values (gen_random_uuid(), ?, ?, ?, ?, now(),
+					   case when ?::int is null then null else now() + (?::int * interval '1 minute') end, 1)
+					 returning id`,
+					[actor.hospitalId, branchId, message, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
+				);
+				const dto = toDto(await findOne(em, actor, branchId, row!.id), true);
+				await enqueueBroadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
+				return dto;
+			});
+			afterCommit();
+			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId }, 'notice posted');
+			return notice;
+		},
+
+		/** Clear for everyone: the poster, or someone allowed to clear any notice. Clearing twice is harmless. */
+		async clear(actor: Actor, branchId: string, noticeId: string): Promise<NoticeDto> {
+			requireBranch(actor, branchId);
+			const result = await orm.em.fork().transactional(async (em) => {
+				const current = await findOne(em, actor, branchId, noticeId);
+				if (current.posted_by_id !== actor.userId && !can(actor, 'notices:clear-any', branchId)) {
+					throw new DomainError('FORBIDDEN', 'Only the person who posted this notice or a manager can clear it for everyone');
+				}
+				if (current.cleared_at) return { dto: toDto(current), changed: false };
+				await em.execute(
+					'update branch_notice set cleared_at = now(), cleared_by_id = ?, version = version + 1 where id = ? and version = ?',
+					[actor.userId, noticeId, current.version],
+					'run'
+				);
+				const dto = toDto(await findOne(em, actor, branchId, noticeId), true);
+				if (dto.version !== current.version + 1) throw new DomainError('STALE_VERSION');
+				await enqueueBroadcast(em, rooms.branch(branchId), 'notice.cleared', { notice: dto, version: dto.version });
+				return { dto, changed: true };
+			});
+			if (result.changed) {
+				afterCommit();
+				logger.info({ event: 'notice.cleared', noticeId, branchId, userId: actor.userId }, 'notice cleared');
+			}
+			return result.dto;
+		},
+
+		/** Hide a notice for this user only, on all their screens. */
+		async dismiss(actor: Actor, branchId: string, noticeId: string): Promise<void> {
+			requireBranch(actor, branchId);
+			await orm.em.fork().transactional(async (em) => {
+				await findOne(em, actor, branchId, noticeId);
+				await em.execute(
+					`insert into notice_dismissal (id, notice_id, user_id, created_at) values (gen_random_uuid(), ?, ?, now())
+					 on conflict (notice_id, user_id) do nothing`,
+					[noticeId, actor.userId],
+					'run'
+				);
+				await enqueueBroadcast(em, rooms.user(actor.userId), 'notice.dismissed', { noticeId, branchId });
+			});
+			afterCommit();
+		}
+	};
+}
+
+export type NoticeService = ReturnType<typeof createNoticeService>;

@@ -1,0 +1,137 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/config.ts';
+import { resolveSecrets, type Secrets } from '../config/secrets.ts';
+import { migrate, openDatabase } from '../db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createAuthService } from '../auth/auth.service.ts';
+import { createSessionService } from '../auth/session.service.ts';
+import { createNoticeService } from '../notices/notice.service.ts';
+import { OutboxRelay } from '../realtime/outbox-relay.ts';
+import { demoUserList, isDemoDatabase, isEmptyDatabase, seedDemo } from '../demo/seed.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import type { ServiceDeps } from './deps.ts';
+
+export interface Runtime {
+	config: AppConfig;
+	logger: Logger;
+	orm: MikroORM;
+	secrets: Secrets;
+	/** True when the database holds the demo hospital: the login page lists the demo users. */
+	demoMode: boolean;
+	relay: OutboxRelay;
+	metrics: Metrics;
+	/** Present when REDIS_URL is set; the realtime layer duplicates it for the adapter. */
+	redis: Redis | undefined;
+	services: {
+		sessions: ReturnType<typeof createSessionService>;
+		auth: ReturnType<typeof createAuthService>;
+		notices: ReturnType<typeof createNoticeService>;
+		demo: { users: () => ReturnType<typeof demoUserList> };
+	};
+	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
+	close(): Promise<void>;
+}
+
+/**
+ * Build everything the process needs, once: database (embedded when DATABASE_URL is unset),
+ * migrations, demo seed, secrets, relay and services.
+ */
+export async function createRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
+	let embedded: EmbeddedDatabase | undefined;
+	let url = config.databaseUrl;
+	if (!url) {
+		embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'skinspire', logger });
+		url = embedded.url;
+		logger.info({ port: config.embeddedPgPort, dataDir: config.dataDir }, 'using the embedded PostgreSQL (DATABASE_URL is not set)');
+	}
+	let orm: MikroORM;
+	try {
+		orm = await openDatabase(url, logger);
+	} catch (e) {
+		await embedded?.stop().catch(() => undefined);
+		throw e;
+	}
+	try {
+		const applied = await migrate(orm);
+		if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+
+		const shouldSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && !!embedded);
+		if (shouldSeed && (await isEmptyDatabase(orm))) {
+			await seedDemo(orm);
+			logger.info('demo data seeded: sign in as reception@demo.skinspire.app / skinspire-demo');
+		}
+		const demoMode = await isDemoDatabase(orm);
+		const secrets = resolveSecrets({ appSecret: config.appSecret, dataDir: config.dataDir, demoMode, logger });
+
+		const metrics = createMetrics();
+		const relay = new OutboxRelay(orm, logger, config.outboxSweepMs);
+		const afterCommit = () => {
+			if (config.fault === 'crash-after-commit') {
+				// The crash test: die between commit and publish, as a power cut would.
+				process.kill(process.pid, 'SIGKILL');
+			}
+			relay.poke();
+		};
+		const deps: ServiceDeps = { orm, config, logger, afterCommit };
+		const sessions = createSessionService(deps);
+		const redis = config.redisUrl
+			? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true })
+			: undefined;
+		let redisErrorLogged = 0;
+		redis?.on('error', (err) => {
+			// ioredis reconnects by itself; an unhandled 'error' event would crash the process.
+			if (Date.now() - redisErrorLogged > 10_000) {
+				redisErrorLogged = Date.now();
+				logger.error({ err: { message: err.message } }, 'redis unavailable; retrying');
+			}
+		});
+
+		const runtime: Runtime = {
+			config,
+			logger,
+			orm,
+			secrets,
+			demoMode,
+			relay,
+			metrics,
+			redis,
+			services: {
+				sessions,
+				auth: createAuthService({ ...deps, appSecret: secrets.appSecret }, sessions),
+				notices: createNoticeService(deps),
+				demo: { users: () => (demoMode ? demoUserList() : []) }
+			},
+			async readiness() {
+				const checks: Record<string, 'ok' | 'failing'> = {};
+				try {
+					await orm.em.fork().execute('select 1');
+					checks.database = 'ok';
+				} catch {
+					checks.database = 'failing';
+				}
+				if (redis) {
+					try {
+						await Promise.race([redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+						checks.redis = 'ok';
+					} catch {
+						checks.redis = 'failing';
+					}
+				}
+				return { ok: Object.values(checks).every((c) => c === 'ok'), checks };
+			},
+			async close() {
+				await relay.stop();
+				redis?.disconnect();
+				await orm.close(true);
+				await embedded?.stop();
+			}
+		};
+		return runtime;
+	} catch (e) {
+		await orm.close(true).catch(() => undefined);
+		await embedded?.stop().catch(() => undefined);
+		throw e;
+	}
+}

@@ -1,0 +1,38 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/** Opening hours per weekday (0 = Sunday), local to the branch's time zone; absent day = closed. */
+export type OpeningHours = Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', { opens: string; closes: string }>>;
+
+export const Hospital = defineEntity({
+	name: 'Hospital',
+	tableName: 'hospital',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		name: p.string().length(200),
+		/** Demo hospitals are seeded by `npm run db:seed`; their presence puts the app in demo mode. */
+		isDemo: p.boolean().default(false),
+		createdAt: p.datetime().onCreate(() => new Date())
+	}
+});
+export type Hospital = InferEntity<typeof Hospital>;
+
+export const Branch = defineEntity({
+	name: 'Branch',
+	tableName: 'branch',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		name: p.string().length(120),
+		/** Short code used in URLs and record numbers, e.g. IND. */
+		code: p.string().length(8),
+		timeZone: p.string().length(64),
+		address: p.text().nullable(),
+		phone: p.string().length(32).nullable(),
+		taxRegistrationNumber: p.string().length(32).nullable(),
+		openingHours: p.json<OpeningHours>(),
+		createdAt: p.datetime().onCreate(() => new Date())
+	},
+	uniques: [{ properties: ['hospital', 'code'] }]
+});
+export type Branch = InferEntity<typeof Branch>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const ZLoginInput = z.object({
+	email: z.string({ error: 'email is required' }).trim().toLowerCase().pipe(z.email('Enter an email address like name@clinic.com')),
+	password: z.string({ error: 'password is required' }).min(1, 'Enter your password').max(1024, 'That password is too long')
+});
+export type LoginInput = z.infer<typeof ZLoginInput>;
+
+export const ZUser = z.object({ id: z.uuid(), name: z.string(), email: z.email() });
+export type UserDto = z.infer<typeof ZUser>;
+
+export const ZBranchSummary = z.object({
+	id: z.uuid(),
+	name: z.string(),
+	code: z.string(),
+	timeZone: z.string(),
+	role: z.string()
+});
+export type BranchSummary = z.infer<typeof ZBranchSummary>;
+
+export const ZMe = z.object({
+	user: ZUser,
+	hospital: z.object({ id: z.uuid(), name: z.string() }),
+	branches: z.array(ZBranchSummary)
+});
+export type MeDto = z.infer<typeof ZMe>;
+
+export const ZLoginResult = z.object({ user: ZUser });

@@ -1,0 +1,44 @@
+import type { NoticeDto, PostNoticeInput } from '../notices/notice.schema.ts';
+import type { Ack } from '../errors/error-codes.ts';
+
+/**
+ * The one wire contract between the server and every screen. Both `new Server<…>` and the
+ * browser's `Socket<…>` are typed from these maps. A broadcast carries the entity's full DTO and
+ * its version, so applying it twice is harmless and an older one can be dropped.
+ */
+export interface NoticeEvent {
+	notice: NoticeDto;
+	version: number;
+}
+
+export interface ServerToClientEvents {
+	'notice.posted': (event: NoticeEvent) => void;
+	'notice.cleared': (event: NoticeEvent) => void;
+	/** Sent to the user's own room, so their other tabs hide a notice they dismissed. */
+	'notice.dismissed': (event: { noticeId: string; branchId: string }) => void;
+	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */
+	'system.resync': (event: { reason: string }) => void;
+}
+
+export interface ClientToServerEvents {
+	'notice:post': (command: PostNoticeInput & { branchId: string }, ack: (result: Ack<NoticeDto>) => void) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+	userId: string;
+	sessionId: string;
+	hospitalId: string;
+	branchIds: string[];
+}
+
+export type BroadcastEvent = keyof ServerToClientEvents;
+export type BroadcastPayload<E extends BroadcastEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Rooms a socket can be in; the server alone decides membership. */
+export const rooms = {
+	branch: (branchId: string) => `branch:${branchId}`,
+	user: (userId: string) => `user:${userId}`,
+	session: (sessionId: string) => `session:${sessionId}`
+};

@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getRuntime } from '#lib/server/runtime/registry.ts';
+import { can } from '#lib/shared/access/actor.ts';
+
+export const load = async ({ locals, params, url, depends }) => {
+	const actor = locals.actor;
+	if (!actor) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const branch = actor.branches.find((b) => b.code.toLowerCase() === params.branch.toLowerCase());
+	if (!branch) error(404, 'No such branch');
+	depends('app:notices');
+	const notices = await getRuntime().services.notices.listActive(actor, branch.id);
+	return {
+		me: { id: actor.userId, name: actor.name, email: actor.email },
+		hospitalName: actor.hospitalName,
+		branch,
+		branches: actor.branches,
+		notices,
+		canClearAny: can(actor, 'notices:clear-any', branch.id),
+		canPost: can(actor, 'notices:post', branch.id)
+	};
+};
