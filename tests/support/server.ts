@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export interface TestServer {
+	url: string;
+	port: number;
+	child: ChildProcess;
+	/** Everything the process printed so far. */
+	output(): string;
+	/** Resolves with the exit code (or signal name) once the process has ended. */
+	exited: Promise<number | string | null>;
+	stop(): Promise<number | string | null>;
+	kill(): Promise<number | string | null>;
+}
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-the-check-0123456789';
+
+/** Start the real production server (`node server/index.ts` on the built handler) for a test. */
+export async function startServer(opts: {
+	databaseUrl?: string;
+	redisUrl?: string | null;
+	env?: Record<string, string | undefined>;
+	waitForReady?: boolean;
+}): Promise<TestServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		NODE_ENV: 'test',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		ORIGIN: url,
+		DATABASE_URL: opts.databaseUrl,
+		REDIS_URL: opts.redisUrl ?? undefined,
+		APP_SECRET: TEST_SECRET,
+		LOG_LEVEL: 'warn',
+		OUTBOX_SWEEP_MS: '250',
+		SEED_DEMO: 'true',
+		...opts.env
+	};
+	for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+	const child = spawn(process.execPath, ['server/index.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	child.stderr!.on('data', (d) => (out += d));
+	const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+	const server: TestServer = {
+		url,
+		port,
+		child,
+		output: () => out,
+		exited,
+		async stop() {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			return exited;
+		},
+		async kill() {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+			return exited;
+		}
+	};
+	if (opts.waitForReady === false) return server;
+	const deadline = Date.now() + 60_000;
+	let done = false;
+	void exited.then(() => (done = true));
+	while (Date.now() < deadline) {
+		if (done) throw new Error(`server exited before it was ready:\n${out}`);
+		try {
+			const res = await fetch(`${url}/readyz`);
+			if (res.ok) return server;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await server.kill();
+	throw new Error(`server did not become ready in 60 s:\n${out}`);
+}
