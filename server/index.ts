@@ -38,10 +38,13 @@ try {
 
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Parameters<typeof createApp>[1] };
 const inFlight = { count: 0 };
-const server = http.createServer();
+let collectSockets: (() => void) | undefined;
+const app = createApp(runtime, handler, { collectSockets: () => collectSockets?.(), inFlight });
+// Express must be the server's request listener before Socket.IO attaches: Socket.IO wraps the
+// existing listeners so that /socket.io/ requests never reach Express.
+const server = http.createServer(app);
 const realtime = attachRealtime(server, runtime);
-const app = createApp(runtime, handler, { collectSockets: realtime.collectSockets, inFlight });
-server.on('request', app);
+collectSockets = realtime.collectSockets;
 
 const { config, logger } = runtime;
 server.listen(config.port, config.host, () => {

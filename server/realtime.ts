@@ -41,8 +41,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		path: '/socket.io',
 		serveClient: false,
 		allowRequest: (req, callback) => {
+			// Browsers send Origin on every WebSocket upgrade and every cross-origin request; the
+			// long-polling fallback's same-origin GETs carry none, and say so in Sec-Fetch-Site.
 			const origin = req.headers.origin;
-			if (origin && origins.has(origin)) return callback(null, true);
+			const sameOriginWithoutHeader = !origin && (req.headers['sec-fetch-site'] ?? 'same-origin') === 'same-origin';
+			if ((origin && origins.has(origin)) || sameOriginWithoutHeader) return callback(null, true);
 			callback('origin not allowed', false);
 		},
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function problems(env: Record<string, string>): string[] {
+	try {
+		loadConfig(env);
+	} catch (e) {
+		if (e instanceof ConfigError) return e.problems;
+		throw e;
+	}
+	return [];
+}
+
+describe('loadConfig', () => {
+	it('has working defaults for a developer machine', () => {
+		const c = loadConfig({});
+		expect(c.port).toBe(3000);
+		expect(c.origin).toBe('http://localhost:3000');
+		expect(c.databaseUrl).toBeUndefined();
+		expect(c.embeddedPgPort).toBeLessThan(32768);
+		expect(c.secureCookies).toBe(false);
+		expect(c.sessionIdleMs).toBe(30 * 60_000);
+		expect(c.sessionAbsoluteMs).toBe(12 * 3_600_000);
+	});
+
+	it('names the variable and what to set instead', () => {
+		expect(problems({ DATABASE_URL: 'mysql://root@db/x' })).toEqual([
+			expect.stringMatching(/^DATABASE_URL is not a postgres:\/\/ URL; set it to postgres:\/\/user:password@host:5432\/database/)
+		]);
+		expect(problems({ REDIS_URL: 'localhost:6379' })[0]).toMatch(/^REDIS_URL is not a redis:\/\/ URL/);
+		expect(problems({ PORT: 'eighty' })[0]).toMatch(/^PORT must be a whole number/);
+		expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT must be between 1 and 65535/);
+		expect(problems({ EMBEDDED_PG_PORT: '40000' })[0]).toMatch(/below 32768/);
+		expect(problems({ ORIGIN: 'clinic.example.com' })[0]).toMatch(/^ORIGIN must be the public address/);
+		expect(problems({ APP_SECRET: 'short' })[0]).toMatch(/openssl rand/);
+	});
+
+	it('reports every mistake at once, not one per restart', () => {
+		expect(problems({ DATABASE_URL: 'x', REDIS_URL: 'y', LOG_LEVEL: 'loud' })).toHaveLength(3);
+	});
+
+	it('treats blank values as unset', () => {
+		expect(loadConfig({ DATABASE_URL: '  ', REDIS_URL: '' }).databaseUrl).toBeUndefined();
+	});
+
+	it('makes cookies Secure when the public origin is https', () => {
+		expect(loadConfig({ ORIGIN: 'https://clinic.example.com' }).secureCookies).toBe(true);
+	});
+
+	it('refuses fault injection outside the test suite', () => {
+		expect(problems({ SKINSPIRE_FAULT: 'crash-after-commit', NODE_ENV: 'production' })[0]).toMatch(/only for the test suite/);
+		expect(loadConfig({ SKINSPIRE_FAULT: 'crash-after-commit', NODE_ENV: 'test' }).fault).toBe('crash-after-commit');
+	});
+});
