@@ -21,11 +21,11 @@ export async function startDevRuntime(server: ViteDevServer): Promise<void> {
 		throw e;
 	});
 	const httpServer = server.httpServer as HttpServer;
-	let collect: (() => void) | undefined;
+	const sockets: { collect?: () => void } = {};
 	server.middlewares.use((req, res, next) => {
 		if (!state.runtime) return next();
 		state.runtime.then(
-			(rt) => handleOperational(rt, req, res, collect).then((handled) => handled || next(), next),
+			(rt) => handleOperational(rt, req, res, () => sockets.collect?.()).then((handled) => handled || next(), next),
 			() => next()
 		);
 	});
@@ -33,7 +33,7 @@ export async function startDevRuntime(server: ViteDevServer): Promise<void> {
 	if (!runtime) return;
 	await state.realtime?.close().catch(() => undefined);
 	state.realtime = attachRealtime(httpServer, runtime);
-	collect = state.realtime.collectSockets;
+	sockets.collect = state.realtime.collectSockets;
 	httpServer.once('close', () => void state.realtime?.close().catch(() => undefined));
 }
 

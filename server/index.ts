@@ -38,13 +38,13 @@ try {
 
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Parameters<typeof createApp>[1] };
 const inFlight = { count: 0 };
-let collectSockets: (() => void) | undefined;
-const app = createApp(runtime, handler, { collectSockets: () => collectSockets?.(), inFlight });
+const sockets: { collect?: () => void } = {};
+const app = createApp(runtime, handler, { collectSockets: () => sockets.collect?.(), inFlight });
 // Express must be the server's request listener before Socket.IO attaches: Socket.IO wraps the
 // existing listeners so that /socket.io/ requests never reach Express.
 const server = http.createServer(app);
 const realtime = attachRealtime(server, runtime);
-collectSockets = realtime.collectSockets;
+sockets.collect = realtime.collectSockets;
 
 const { config, logger } = runtime;
 server.listen(config.port, config.host, () => {

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { waitForRuntime } from '#lib/server/runtime/registry.ts';
 import { sessionCookieName } from '#lib/server/auth/session-token.ts';
@@ -32,9 +32,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handleError: HandleServerError = async ({ error, event, status }) => {
-	if (status === 404) return { message: 'Not found' };
+export const handleError: HandleServerError = async (caught) => {
+	const { event } = caught;
+	// SvelteKit's own errors (such as a 404) and errors raised on purpose with error() say what happened.
+	if (caught.kind === 'framework') return { message: caught.error.status === 404 ? 'Not found' : caught.error.message };
+	if (caught.kind === 'app') return caught.error;
 	const runtime = await waitForRuntime();
-	runtime.logger.error({ err: error, requestId: event.locals.requestId, route: event.route.id }, 'unhandled error in a page or endpoint');
+	runtime.logger.error({ err: caught.error, requestId: event.locals.requestId, route: event.route.id }, 'unhandled error in a page or endpoint');
 	return { message: 'Something went wrong on our side; please try again', code: 'INTERNAL', requestId: event.locals.requestId };
 };

@@ -5,7 +5,7 @@
 		var dark = choice === 'dark' || (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
 		document.documentElement.classList.toggle('dark', dark);
 		document.documentElement.dataset.theme = choice;
-	} catch (e) {
+	} catch {
 		/* storage blocked: stay with the default */
 	}
 })();

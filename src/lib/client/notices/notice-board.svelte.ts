@@ -17,6 +17,7 @@ export class NoticeBoard {
 	notices = $state<NoticeDto[]>([]);
 	toasts = $state<Toast[]>([]);
 	/** Versions of notices that have ended here (cleared), so a late "posted" cannot revive them. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only, nothing renders from it
 	#ended = new Map<string, number>();
 	#now = $state(Date.now());
 	#timer: ReturnType<typeof setInterval> | undefined;

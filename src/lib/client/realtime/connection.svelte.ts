@@ -9,6 +9,7 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline
  */
 export class ConnectionState {
 	status = $state<ConnectionStatus>('connecting');
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state to render
 	#listeners = new Set<() => void>();
 	#hadConnection = false;
 	#detach: () => void;

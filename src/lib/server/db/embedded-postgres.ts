@@ -90,7 +90,8 @@ export async function startEmbeddedPostgres(opts: {
 	} catch (e) {
 		throw new Error(
 			`The embedded PostgreSQL could not start on port ${opts.port} (${e === undefined ? 'the port is probably in use' : String(e)}). ` +
-				'Set EMBEDDED_PG_PORT to a free port below 32768, or set DATABASE_URL to use your own PostgreSQL.'
+				'Set EMBEDDED_PG_PORT to a free port below 32768, or set DATABASE_URL to use your own PostgreSQL.',
+			{ cause: e }
 		);
 	}
 	const admin = new pg.Client({ host: '127.0.0.1', port: opts.port, user: 'postgres', password, database: 'postgres' });

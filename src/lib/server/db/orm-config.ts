@@ -15,7 +15,6 @@ export function ormConfig(clientUrl: string, options: { poolMax?: number } = {})
 		extensions: [Migrator],
 		// Work is batched into one explicit transaction per operation; implicit ones cost round trips.
 		implicitTransactions: false,
-		discovery: { checkDuplicateEntities: false },
 		pool: { min: 0, max: options.poolMax ?? 10 },
 		debug: false,
 		allowGlobalContext: false,
