@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../support/database.ts';
+import { createDatabase, query } from '../support/database.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { api, connectSocket, login, record, sleep, waitFor, type Session, type TestSocket } from '../support/clients.ts';
 
 let server: TestServer;
+let databaseUrl: string;
 let reception: Session;
 let doctor: Session;
 let reception2: Session;
@@ -17,7 +18,8 @@ async function open(session: Session | null, options?: { origin?: string }) {
 }
 
 beforeAll(async () => {
-	server = await startServer({ databaseUrl: await createDatabase() });
+	databaseUrl = await createDatabase();
+	server = await startServer({ databaseUrl });
 	[reception, doctor, reception2, admin] = await Promise.all([
 		login(server, 'reception@demo.skinspire.app'),
 		login(server, 'doctor@demo.skinspire.app'),
@@ -110,5 +112,31 @@ describe('handshake', () => {
 		await waitFor(() => !a.connected && !b.connected, 2000, 'sockets of the ended session to close');
 		expect(Date.now() - t0).toBeLessThan(2000);
 		expect(other.connected).toBe(true);
+	});
+
+	it('disconnects a socket within 2 seconds of its session going idle past the timeout', async () => {
+		const idle = await login(server, 'accountant@demo.skinspire.app');
+		const socket = await open(idle);
+		const t0 = Date.now();
+		await query(databaseUrl, "update session s set last_active_at = now() - interval '31 minutes' from app_user u where u.id = s.user_id and u.email = 'accountant@demo.skinspire.app'");
+		await waitFor(() => !socket.connected, 2500, 'the idle session’s socket to close');
+		expect(Date.now() - t0).toBeLessThan(2500);
+		expect((await api(server, idle)('/api/v1/me')).status).toBe(401);
+	});
+
+	it('disconnects a deactivated user at once and refuses their next request', async () => {
+		const leaving = await login(server, 'manager@demo.skinspire.app');
+		const socket = await open(leaving);
+		await query(databaseUrl, "update app_user set active = false where email = 'manager@demo.skinspire.app'");
+		await waitFor(() => !socket.connected, 2500, 'the deactivated user’s socket to close');
+		expect((await api(server, leaving)('/api/v1/me')).status).toBe(401);
+		await query(databaseUrl, "update app_user set active = true where email = 'manager@demo.skinspire.app'");
+	});
+
+	it('refuses the long-polling transport from another site too', async () => {
+		const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: reception.cookie, 'sec-fetch-site': 'cross-site' } });
+		expect(res.status).toBe(403);
+		const ok = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: reception.cookie, 'sec-fetch-site': 'same-origin' } });
+		expect(ok.status).toBe(200);
 	});
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { rooms } from '../../shared/realtime/events.ts';
-import { CONTROL, enqueueControl } from '../realtime/outbox.ts';
+import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from './session-token.ts';
 
@@ -25,16 +25,11 @@ interface SessionRow {
 	user_name: string;
 	email: string;
 	active: boolean;
+	branches: { id: string; name: string; code: string; time_zone: string; role: string }[];
 }
 
 export function createSessionService({ orm, config, afterCommit }: ServiceDeps) {
-	async function loadActor(em: EntityManager, row: SessionRow): Promise<Actor> {
-		const branches = await em.execute<{ id: string; name: string; code: string; time_zone: string; role: string }[]>(
-			`select b.id, b.name, b.code, b.time_zone, m.role from branch_membership m
-			 join branch b on b.id = m.branch_id and b.hospital_id = m.hospital_id
-			 where m.user_id = ? and m.hospital_id = ? order by b.name`,
-			[row.user_id, row.hospital_id]
-		);
+	function toActor(row: SessionRow): Actor {
 		return {
 			userId: row.user_id,
 			hospitalId: row.hospital_id,
@@ -42,7 +37,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			sessionId: row.id,
 			name: row.user_name,
 			email: row.email,
-			branches: branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.time_zone, role: b.role }))
+			branches: row.branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.time_zone, role: b.role }))
 		};
 	}
 
@@ -70,8 +65,12 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			if (!parsed) return null;
 			const em = orm.em.fork();
 			const rows = await em.execute<SessionRow[]>(
+				// One round trip: the session, its user, and the user's branches in this hospital.
 				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
-				        h.name as hospital_name, u.name as user_name, u.email, u.active
+				        h.name as hospital_name, u.name as user_name, u.email, u.active,
+				        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone, 'role', m.role) order by b.name)
+				                  from branch_membership m join branch b on b.id = m.branch_id and b.hospital_id = m.hospital_id
+				                  where m.user_id = s.user_id and m.hospital_id = s.hospital_id), '[]'::json) as branches
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id = ?`,
 				[parsed.id]
@@ -87,16 +86,17 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			if (now - new Date(row.last_active_at).getTime() > TOUCH_EVERY_MS) {
 				await em.execute('update session set last_active_at = now() where id = ?', [row.id], 'run');
 			}
-			return { actor: await loadActor(em, row), expiresAt: new Date(row.expires_at) };
+			return { actor: toActor(row), expiresAt: new Date(row.expires_at) };
 		},
 
 		/** End a session now; its sockets on every node are disconnected through the outbox. */
 		async invalidate(sessionId: string): Promise<void> {
+			const outbox = new OutboxBatch();
 			await orm.em.fork().transactional(async (em) => {
 				await em.execute('delete from session where id = ?', [sessionId], 'run');
-				await enqueueControl(em, rooms.session(sessionId), CONTROL.disconnectSession);
+				await outbox.control(em, rooms.session(sessionId), CONTROL.disconnectSession);
 			});
-			afterCommit();
+			afterCommit(outbox);
 		},
 
 		/** Of the given session ids, those that are still valid right now (for the socket watchdog). */

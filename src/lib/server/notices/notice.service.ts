@@ -3,7 +3,7 @@ import { branchOf, can, type Actor } from '../../shared/access/actor.ts';
 import { ZPostNoticeInput, type NoticeDto } from '../../shared/notices/notice.schema.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
-import { enqueueBroadcast } from '../realtime/outbox.ts';
+import { OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 
 interface NoticeRow {
@@ -79,6 +79,7 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 			requireBranch(actor, branchId);
 			const { message, expiresInMinutes } = parseInput(ZPostNoticeInput, input);
 			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', 'Your role cannot post notices here');
+			const outbox = new OutboxBatch();
 			const notice = await orm.em.fork().transactional(async (em) => {
 				const [row] = await em.execute<{ id: string }[]>(
 					`insert into branch_notice (id, hospital_id, branch_id, message, posted_by_id, created_at, expires_at, version)
@@ -88,10 +89,10 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 					[actor.hospitalId, branchId, message, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
 				);
 				const dto = toDto(await findOne(em, actor, branchId, row!.id), true);
-				await enqueueBroadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
+				await outbox.broadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
 				return dto;
 			});
-			afterCommit();
+			afterCommit(outbox);
 			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId }, 'notice posted');
 			return notice;
 		},
@@ -99,6 +100,7 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 		/** Clear for everyone: the poster, or someone allowed to clear any notice. Clearing twice is harmless. */
 		async clear(actor: Actor, branchId: string, noticeId: string): Promise<NoticeDto> {
 			requireBranch(actor, branchId);
+			const outbox = new OutboxBatch();
 			const result = await orm.em.fork().transactional(async (em) => {
 				const current = await findOne(em, actor, branchId, noticeId);
 				if (current.posted_by_id !== actor.userId && !can(actor, 'notices:clear-any', branchId)) {
@@ -112,11 +114,11 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 				);
 				const dto = toDto(await findOne(em, actor, branchId, noticeId), true);
 				if (dto.version !== current.version + 1) throw new DomainError('STALE_VERSION');
-				await enqueueBroadcast(em, rooms.branch(branchId), 'notice.cleared', { notice: dto, version: dto.version });
+				await outbox.broadcast(em, rooms.branch(branchId), 'notice.cleared', { notice: dto, version: dto.version });
 				return { dto, changed: true };
 			});
 			if (result.changed) {
-				afterCommit();
+				afterCommit(outbox);
 				logger.info({ event: 'notice.cleared', noticeId, branchId, userId: actor.userId }, 'notice cleared');
 			}
 			return result.dto;
@@ -125,6 +127,7 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 		/** Hide a notice for this user only, on all their screens. */
 		async dismiss(actor: Actor, branchId: string, noticeId: string): Promise<void> {
 			requireBranch(actor, branchId);
+			const outbox = new OutboxBatch();
 			await orm.em.fork().transactional(async (em) => {
 				await findOne(em, actor, branchId, noticeId);
 				await em.execute(
@@ -133,9 +136,9 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 					[noticeId, actor.userId],
 					'run'
 				);
-				await enqueueBroadcast(em, rooms.user(actor.userId), 'notice.dismissed', { noticeId, branchId });
+				await outbox.broadcast(em, rooms.user(actor.userId), 'notice.dismissed', { noticeId, branchId });
 			});
-			afterCommit();
+			afterCommit(outbox);
 		}
 	};
 }

@@ -14,11 +14,17 @@ export type Publish = (row: OutboxRow) => void;
 const BATCH = 500;
 
 /**
- * Publishes committed outbox rows. The node that committed pokes it right after the commit; a
- * sweep on every node picks up rows a crashed node left. Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so two nodes never publish the same row, and stamped in the same
- * transaction: a crash mid-batch publishes the batch again (at least once), which clients absorb
- * because every event carries a version.
+ * The sweep leaves fresh rows to the node that committed them, which publishes them straight
+ * from memory; only rows older than this are taken as left behind by a crashed node.
+ */
+export const SWEEP_GRACE_MS = 2000;
+
+/**
+ * Publishes committed outbox rows. The node that committed publishes its rows right after the
+ * commit, from memory, then stamps them. A sweep on every node picks up rows that a crashed node
+ * left: it claims them with FOR UPDATE SKIP LOCKED, so two sweeps never publish the same row, and
+ * stamps them in the same transaction. Delivery is at least once (a crash between publish and
+ * stamp publishes again), which clients absorb because every event carries a version.
  */
 export class OutboxRelay {
 	#orm: MikroORM;
@@ -29,6 +35,7 @@ export class OutboxRelay {
 	#cleanupTimer: NodeJS.Timeout | undefined;
 	#running: Promise<void> | undefined;
 	#again = false;
+	#stamping = new Set<Promise<unknown>>();
 	#stopped = false;
 	#lastError = 0;
 
@@ -64,10 +71,24 @@ export class OutboxRelay {
 		});
 	}
 
+	/** Publish rows this node has just committed, then stamp them; the sweep covers any failure. */
+	publishCommitted(rows: readonly OutboxRow[]): void {
+		const publish = this.#publish;
+		if (!publish || this.#stopped || !rows.length) return;
+		for (const row of rows) publish(row);
+		const stamp = this.#orm.em
+			.fork()
+			.execute(`update outbox_event set published_at = now() where id in (${rows.map((r) => r.id).join(',')}) and published_at is null`, [], 'run')
+			.catch((e: unknown) => this.#logger.warn({ err: e }, 'could not stamp published outbox rows; the sweep will publish them again'))
+			.finally(() => this.#stamping.delete(stamp));
+		this.#stamping.add(stamp);
+	}
+
 	/** Wait for the current drain, then publish whatever is still waiting (used on shutdown). */
 	async flush(): Promise<void> {
+		await Promise.all(this.#stamping);
 		if (this.#running) await this.#running;
-		if (this.#publish) await this.#drain();
+		if (this.#publish) await this.#drain(0);
 	}
 
 	async stop(): Promise<void> {
@@ -89,7 +110,7 @@ export class OutboxRelay {
 		return Number(rows[0]?.lag ?? 0);
 	}
 
-	async #drain(): Promise<void> {
+	async #drain(graceMs = SWEEP_GRACE_MS): Promise<void> {
 		const publish = this.#publish;
 		if (!publish) return;
 		try {
@@ -97,7 +118,9 @@ export class OutboxRelay {
 				const count = await this.#orm.em.fork().transactional(async (em) => {
 					const rows = await em.execute<{ id: string; room: string; event: string; payload: unknown; created_at: Date }[]>(
 						`select id, room, event, payload, created_at from outbox_event
-						 where published_at is null order by id limit ${BATCH} for update skip locked`
+						 where published_at is null and created_at < now() - (? * interval '1 millisecond')
+						 order by id limit ${BATCH} for update skip locked`,
+						[graceMs]
 					);
 					if (!rows.length) return 0;
 					for (const r of rows) {

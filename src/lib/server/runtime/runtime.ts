@@ -9,6 +9,7 @@ import { createAuthService } from '../auth/auth.service.ts';
 import { createSessionService } from '../auth/session.service.ts';
 import { createNoticeService } from '../notices/notice.service.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
+import type { OutboxBatch } from '../realtime/outbox.ts';
 import { demoUserList, isDemoDatabase, isEmptyDatabase, seedDemo } from '../demo/seed.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -67,12 +68,12 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 
 		const metrics = createMetrics();
 		const relay = new OutboxRelay(orm, logger, config.outboxSweepMs);
-		const afterCommit = () => {
+		const afterCommit = (batch: OutboxBatch) => {
 			if (config.fault === 'crash-after-commit') {
 				// The crash test: die between commit and publish, as a power cut would.
 				process.kill(process.pid, 'SIGKILL');
 			}
-			relay.poke();
+			relay.publishCommitted(batch.rows);
 		};
 		const deps: ServiceDeps = { orm, config, logger, afterCommit };
 		const sessions = createSessionService(deps);
