@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { Logger } from '../logging/logger.ts';
 import { ormConfig } from './orm-config.ts';
 
@@ -29,8 +30,21 @@ export async function openDatabase(url: string, logger: Logger, options: { poolM
 	return orm;
 }
 
-/** Apply every pending migration; returns their names. */
+const MIGRATION_LOCK = 7_200_002;
+
+/**
+ * Apply every pending migration; returns their names. Replicas starting together take turns
+ * through an advisory lock, so only one of them migrates and the others find nothing to do.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-	const done = await orm.migrator.up();
-	return done.map((m) => m.name);
+	const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+	await lock.connect();
+	try {
+		await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		const done = await orm.migrator.up();
+		return done.map((m) => m.name);
+	} finally {
+		await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+		await lock.end();
+	}
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError } from '../errors/domain-error.ts';
 import { hashPassword } from '../auth/password.ts';
+import { ROLE_LABELS, type RoleName } from '../../shared/access/permissions.ts';
 import { DEMO_BRANCHES, DEMO_HOSPITAL_NAME, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 
 export type SeedResult = { created: true; hospitalId: string } | { created: false; reason: 'already-seeded'; hospitalId: string };
@@ -64,5 +65,5 @@ export async function isEmptyDatabase(orm: MikroORM): Promise<boolean> {
 }
 
 export function demoUserList() {
-	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, branches: u.branches }));
+	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: ROLE_LABELS[u.role as RoleName] ?? u.role, branches: u.branches }));
 }
