@@ -19,11 +19,14 @@ try {
 			await ctx.close();
 
 			const viewer = await signedInPage(browser, url, 'doctor@demo.skinspire.app', { colorScheme: scheme, viewport });
-			await poster.page.getByTestId('notice-message').fill(`Laser room 2 is out of service until 3 pm (${scheme}, ${name})`);
+			await poster.page.getByTestId('notice-message').fill(`Laser room 2 is out of service until 3 pm`);
 			await poster.page.getByTestId('post-notice').click();
 			await viewer.page.getByTestId('toast').first().waitFor();
 			await viewer.page.screenshot({ path: path.join(out, `dashboard-${name}-${scheme}.png`), fullPage: true });
 			await viewer.context.close();
+			// Clear it again so the next screenshot shows one copy, not a pile.
+			await poster.page.getByTestId('notice-item').filter({ hasText: 'Laser room 2' }).first().getByTestId('clear-notice').click();
+			await poster.page.getByTestId('notice-item').filter({ hasText: 'Laser room 2' }).waitFor({ state: 'detached' });
 		}
 	}
 	console.log(`screenshots written to ${out}`);
