@@ -16,6 +16,9 @@ import { sessionCookieName } from '../src/lib/server/auth/session-token.ts';
 import { CONTROL } from '../src/lib/server/realtime/outbox.ts';
 import { toAck } from '../src/lib/server/errors/error-mapping.ts';
 import { allowedOrigins } from '../src/lib/server/http/origin.ts';
+import { SOCKET_COMMAND_ACCESS } from '../src/lib/server/access/route-access.ts';
+import { checkAccess } from '../src/lib/server/access/check-access.ts';
+import type { Actor } from '../src/lib/shared/access/actor.ts';
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -78,23 +81,34 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		for (const room of socket.rooms) if (room !== socket.id && !wanted.has(room)) socket.leave(room);
 		socket.join([...wanted]);
 
-		socket.on('notice:post', async (command, ack) => {
-			if (typeof ack !== 'function') return;
-			let result: Ack<Awaited<ReturnType<typeof services.notices.post>>>;
-			try {
-				const session = await services.sessions.validate(tokens.get(socket));
-				if (!session) {
-					socket.disconnect(true);
-					return;
+		/**
+		 * A client→server command: the session is re-validated and the command's declared rule
+		 * checked (as for a route) before the service runs; the ack carries the result.
+		 */
+		function command<E extends keyof ClientToServerEvents & keyof typeof SOCKET_COMMAND_ACCESS>(
+			event: E,
+			run: (actor: Actor, input: Record<string, unknown>) => Promise<unknown>
+		) {
+			socket.on(event, (async (input: unknown, ack: unknown) => {
+				if (typeof ack !== 'function') return;
+				let result: Ack<unknown>;
+				try {
+					const session = await services.sessions.validate(tokens.get(socket));
+					if (!session) {
+						socket.disconnect(true);
+						return;
+					}
+					const body = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+					checkAccess(SOCKET_COMMAND_ACCESS[event], session.actor, { branchId: typeof body.branchId === 'string' ? body.branchId : undefined });
+					result = { ok: true, data: await run(session.actor, body) };
+				} catch (e) {
+					result = toAck(e, log);
 				}
-				const { branchId, ...input } = command ?? ({} as typeof command);
-				const notice = await services.notices.post(session.actor, String(branchId ?? ''), input);
-				result = { ok: true, data: notice };
-			} catch (e) {
-				result = toAck(e, log);
-			}
-			ack(result);
-		});
+				ack(result);
+			}) as never);
+		}
+
+		command('notice:post', (actor, { branchId, ...input }) => services.notices.post(actor, String(branchId), input));
 	});
 
 	runtime.relay.attach((row) => {

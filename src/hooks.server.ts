@@ -1,9 +1,13 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { error, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { waitForRuntime } from '#lib/server/runtime/registry.ts';
 import { sessionCookieName } from '#lib/server/auth/session-token.ts';
 import { allowedOrigins, MUTATING_METHODS } from '#lib/server/http/origin.ts';
-import { DomainError } from '#lib/server/errors/domain-error.ts';
+import { DomainError, isDomainError } from '#lib/server/errors/domain-error.ts';
+import { ruleFor } from '#lib/server/access/route-access.ts';
+import { checkAccess } from '#lib/server/access/check-access.ts';
+import { ERROR_CODES } from '#lib/shared/errors/error-codes.ts';
 import { problemResponse } from '#lib/server/http/api.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -25,6 +29,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const session = await services.sessions.validate(token);
 		if (session) event.locals.actor = session.actor;
 		else event.cookies.delete(cookieName, { path: '/' });
+	}
+
+	// Every route declares what it needs (route-access.ts); this is where it is enforced.
+	try {
+		checkAccess(ruleFor(event.route.id, event.request.method, event.url.search), event.locals.actor, event.params);
+	} catch (e) {
+		if (!isDomainError(e)) throw e;
+		if (event.url.pathname.startsWith('/api/')) return problemResponse(e, event);
+		if (e.code === 'UNAUTHENTICATED' && event.request.method === 'GET') {
+			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+		}
+		error(ERROR_CODES[e.code].status, e.message);
 	}
 
 	const response = await resolve(event);

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Branch, Hospital } from '../tenancy/tenancy.entities.ts';
+import { Hospital } from '../tenancy/tenancy.entities.ts';
 
 export const User = defineEntity({
 	name: 'User',
@@ -17,20 +17,6 @@ export const User = defineEntity({
 	}
 });
 export type User = InferEntity<typeof User>;
-
-export const BranchMembership = defineEntity({
-	name: 'BranchMembership',
-	tableName: 'branch_membership',
-	properties: {
-		id: p.uuid().primary().onCreate(() => randomUUID()),
-		hospital: () => p.manyToOne(Hospital).mapToPk(),
-		user: () => p.manyToOne(User).mapToPk().deleteRule('cascade'),
-		branch: () => p.manyToOne(Branch).mapToPk().deleteRule('cascade'),
-		role: p.string().length(40)
-	},
-	uniques: [{ properties: ['user', 'branch'] }]
-});
-export type BranchMembership = InferEntity<typeof BranchMembership>;
 
 /** A sign-in. The token the browser holds is `<id>.<secret>`; only SHA-256(secret) is stored. */
 export const Session = defineEntity({

@@ -47,7 +47,8 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string }, ses
 			return {
 				user: { id: actor.userId, name: actor.name, email: actor.email },
 				hospital: { id: actor.hospitalId, name: actor.hospitalName },
-				branches: actor.branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.timeZone, role: b.role }))
+				branches: actor.branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.timeZone, roles: b.roles, permissions: b.permissions })),
+				hospitalPermissions: actor.hospitalPermissions
 			};
 		}
 	};

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/access/actor.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
+import { resolveAccess, type AssignmentRow, type BranchRow } from '../access/resolve-access.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from './session-token.ts';
 
 /** Activity is written at most once a minute, not on every request. */
@@ -25,11 +26,13 @@ interface SessionRow {
 	user_name: string;
 	email: string;
 	active: boolean;
-	branches: { id: string; name: string; code: string; time_zone: string; role: string }[];
+	assignments: AssignmentRow[];
+	branches: BranchRow[];
 }
 
 export function createSessionService({ orm, config, afterCommit }: ServiceDeps) {
 	function toActor(row: SessionRow): Actor {
+		const { hospitalPermissions, branches } = resolveAccess(row.assignments, row.branches);
 		return {
 			userId: row.user_id,
 			hospitalId: row.hospital_id,
@@ -37,7 +40,8 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			sessionId: row.id,
 			name: row.user_name,
 			email: row.email,
-			branches: row.branches.map((b) => ({ id: b.id, name: b.name, code: b.code, timeZone: b.time_zone, role: b.role }))
+			hospitalPermissions,
+			branches
 		};
 	}
 
@@ -65,12 +69,14 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			if (!parsed) return null;
 			const em = orm.em.fork();
 			const rows = await em.execute<SessionRow[]>(
-				// One round trip: the session, its user, and the user's branches in this hospital.
+				// One round trip: the session, its user, their role assignments and the hospital's branches.
 				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
 				        h.name as hospital_name, u.name as user_name, u.email, u.active,
-				        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone, 'role', m.role) order by b.name)
-				                  from branch_membership m join branch b on b.id = m.branch_id and b.hospital_id = m.hospital_id
-				                  where m.user_id = s.user_id and m.hospital_id = s.hospital_id), '[]'::json) as branches
+				        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
+				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
+				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,
+				        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
+				                  from branch b where b.hospital_id = s.hospital_id), '[]'::json) as branches
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id = ?`,
 				[parsed.id]

@@ -1,4 +1,5 @@
 import type { OpeningHours } from '../tenancy/tenancy.entities.ts';
+import type { SystemRoleKey } from '../../shared/access/permissions.ts';
 
 export const DEMO_PASSWORD = 'skinspire-demo';
 export const DEMO_HOSPITAL_NAME = 'SkinSpire Clinics';
@@ -33,7 +34,7 @@ export const DEMO_BRANCHES = [
 	}
 ] as const;
 
-export const DEMO_USERS: { email: string; name: string; role: string; branches: ('IND' | 'KOR')[] }[] = [
+export const DEMO_USERS: { email: string; name: string; role: SystemRoleKey; branches: ('IND' | 'KOR')[] }[] = [
 	{ email: 'admin@demo.skinspire.app', name: 'Asha Menon', role: 'admin', branches: ['IND', 'KOR'] },
 	{ email: 'manager@demo.skinspire.app', name: 'Vikram Shetty', role: 'manager', branches: ['IND'] },
 	{ email: 'reception@demo.skinspire.app', name: 'Priya Nair', role: 'reception', branches: ['IND'] },

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError } from '../errors/domain-error.ts';
 import { hashPassword } from '../auth/password.ts';
-import { ROLE_LABELS, type RoleName } from '../../shared/access/permissions.ts';
+import { ensureSystemRoles, systemRoleId } from '../access/system-roles.ts';
+import { SYSTEM_ROLES } from '../../shared/access/permissions.ts';
 import { DEMO_BRANCHES, DEMO_HOSPITAL_NAME, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 
 export type SeedResult = { created: true; hospitalId: string } | { created: false; reason: 'already-seeded'; hospitalId: string };
@@ -35,6 +36,8 @@ export async function seedDemo(orm: MikroORM): Promise<SeedResult> {
 			);
 			branchIds[b.code] = row!.id;
 		}
+		// The demo starts without the MFA requirement for admins, so the demo sign-ins keep working.
+		await ensureSystemRoles(em, hospitalId, { requireMfaForAdmin: false });
 		const passwordHash = await hashPassword(DEMO_PASSWORD);
 		for (const u of DEMO_USERS) {
 			const [row] = await em.execute<{ id: string }[]>(
@@ -42,10 +45,12 @@ export async function seedDemo(orm: MikroORM): Promise<SeedResult> {
 				 values (gen_random_uuid(), ?, ?, ?, ?, true, now()) returning id`,
 				[hospitalId, u.name, u.email, passwordHash]
 			);
-			for (const code of u.branches) {
+			const roleId = await systemRoleId(em, hospitalId, u.role);
+			// The admin's role is hospital-wide; everyone else works in named branches.
+			for (const branchId of u.role === 'admin' ? [null] : u.branches.map((c) => branchIds[c])) {
 				await em.execute(
-					'insert into branch_membership (id, hospital_id, user_id, branch_id, role) values (gen_random_uuid(), ?, ?, ?, ?)',
-					[hospitalId, row!.id, branchIds[code], u.role],
+					'insert into role_assignment (id, hospital_id, user_id, role_id, branch_id, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now())',
+					[hospitalId, row!.id, roleId, branchId],
 					'run'
 				);
 			}
@@ -65,5 +70,5 @@ export async function isEmptyDatabase(orm: MikroORM): Promise<boolean> {
 }
 
 export function demoUserList() {
-	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: ROLE_LABELS[u.role as RoleName] ?? u.role, branches: u.branches }));
+	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: SYSTEM_ROLES[u.role].name, branches: u.branches }));
 }

@@ -10,6 +10,7 @@ import { createSessionService } from '../auth/session.service.ts';
 import { createNoticeService } from '../notices/notice.service.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
+import { syncSystemRoles } from '../access/system-roles.ts';
 import { demoUserList, isDemoDatabase, isEmptyDatabase, seedDemo } from '../demo/seed.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -63,6 +64,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			await seedDemo(orm);
 			logger.info('demo data seeded: sign in as reception@demo.skinspire.app / skinspire-demo');
 		}
+		await syncSystemRoles(orm);
 		const demoMode = await isDemoDatabase(orm);
 		const secrets = resolveSecrets({ appSecret: config.appSecret, dataDir: config.dataDir, demoMode, logger });
 

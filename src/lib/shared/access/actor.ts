@@ -1,4 +1,4 @@
-import { permissionsOf, type Permission } from './permissions.ts';
+import type { Permission } from './permissions.ts';
 
 /** Who is acting: always derived from the session on the server, never from the request body. */
 export interface Actor {
@@ -8,6 +8,9 @@ export interface Actor {
 	sessionId: string;
 	name: string;
 	email: string;
+	/** From roles assigned hospital-wide; they apply in every branch too. */
+	hospitalPermissions: Permission[];
+	/** Branches the user works in (a hospital-wide role means every branch). */
 	branches: ActorBranch[];
 }
 
@@ -16,14 +19,25 @@ export interface ActorBranch {
 	name: string;
 	code: string;
 	timeZone: string;
-	role: string;
+	/** Names of the roles that apply here, hospital-wide ones included. */
+	roles: string[];
+	permissions: Permission[];
 }
 
 export function branchOf(actor: Actor, branchId: string): ActorBranch | undefined {
 	return actor.branches.find((b) => b.id === branchId);
 }
 
-export function can(actor: Actor, permission: Permission, branchId: string): boolean {
-	const branch = branchOf(actor, branchId);
-	return !!branch && permissionsOf(branch.role).includes(permission);
+/**
+ * Deny by default. With a branch: does any role that applies in that branch grant it?
+ * Without: does a hospital-wide role grant it?
+ */
+export function can(actor: Actor, permission: Permission, branchId?: string): boolean {
+	if (branchId === undefined) return actor.hospitalPermissions.includes(permission);
+	return branchOf(actor, branchId)?.permissions.includes(permission) ?? false;
+}
+
+/** In at least one branch (or hospital-wide). */
+export function canAnywhere(actor: Actor, permission: Permission): boolean {
+	return actor.hospitalPermissions.includes(permission) || actor.branches.some((b) => b.permissions.includes(permission));
 }

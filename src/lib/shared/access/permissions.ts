@@ -1,40 +1,64 @@
 /**
- * The catalogue of permissions, `<module>:<action>`, with the plain-language line an admin reads.
- * Issue 3 turns the fixed role sets below into editable roles; the names stay.
+ * The one catalogue of permissions, `<module>:<action>`, grouped by module, with the plain
+ * sentence an admin reads in the role editor. A module adds its permissions here.
  */
-export const PERMISSIONS = {
-	'notices:read': 'See the notices posted to a branch',
-	'notices:post': 'Post a notice to a branch',
-	'notices:clear-any': "Clear any notice for everyone, not only one's own"
+export const PERMISSION_GROUPS = {
+	users: {
+		label: 'Staff and access',
+		permissions: {
+			'users:read': 'See staff accounts, their branches and roles',
+			'users:manage': 'Invite staff, edit and deactivate accounts, assign roles',
+			'roles:manage': 'Create and edit custom roles, and require MFA per role',
+			'sessions:manage': "End other staff members' sessions"
+		}
+	},
+	audit: {
+		label: 'Audit',
+		permissions: {
+			'audit:read': 'Read and export the audit trail, and verify that it is intact'
+		}
+	},
+	notices: {
+		label: 'Branch notices',
+		permissions: {
+			'notices:read': 'See the notices posted to a branch',
+			'notices:post': 'Post a notice to a branch',
+			'notices:clear-any': 'Clear any notice for everyone, not only their own'
+		}
+	}
 } as const;
 
-export type Permission = keyof typeof PERMISSIONS;
+type Groups = typeof PERMISSION_GROUPS;
+export type Permission = { [G in keyof Groups]: keyof Groups[G]['permissions'] }[keyof Groups] & string;
 
-export const ROLE_NAMES = ['admin', 'manager', 'reception', 'doctor', 'nurse', 'pharmacist', 'accountant'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+export const PERMISSIONS: Record<Permission, string> = Object.assign(
+	{},
+	...Object.values(PERMISSION_GROUPS).map((g) => g.permissions)
+) as Record<Permission, string>;
 
-export const ROLE_LABELS: Record<RoleName, string> = {
-	admin: 'Hospital admin',
-	manager: 'Branch manager',
-	reception: 'Receptionist',
-	doctor: 'Doctor',
-	nurse: 'Nurse / therapist',
-	pharmacist: 'Pharmacist',
-	accountant: 'Accountant'
-};
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-const everyone: Permission[] = ['notices:read', 'notices:post'];
-
-export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-	admin: [...everyone, 'notices:clear-any'],
-	manager: [...everyone, 'notices:clear-any'],
-	reception: everyone,
-	doctor: everyone,
-	nurse: everyone,
-	pharmacist: everyone,
-	accountant: everyone
-};
-
-export function permissionsOf(role: string): readonly Permission[] {
-	return (ROLE_PERMISSIONS as Record<string, readonly Permission[]>)[role] ?? [];
+export function isPermission(value: string): value is Permission {
+	return Object.hasOwn(PERMISSIONS, value);
 }
+
+/** The roles every hospital starts with. They can be copied but not deleted. */
+export const SYSTEM_ROLES = {
+	admin: {
+		name: 'Hospital admin',
+		description: 'Runs the hospital: staff, roles, audit, every branch',
+		permissions: ALL_PERMISSIONS
+	},
+	manager: {
+		name: 'Branch manager',
+		description: 'Runs a branch: sees its staff, clears notices, reads the audit trail',
+		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any']
+	},
+	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post'] },
+	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post'] },
+	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post'] },
+	pharmacist: { name: 'Pharmacist', description: 'Dispenses and keeps stock', permissions: ['notices:read', 'notices:post'] },
+	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post'] }
+} as const satisfies Record<string, { name: string; description: string; permissions: readonly Permission[] }>;
+
+export type SystemRoleKey = keyof typeof SYSTEM_ROLES;

@@ -14,14 +14,19 @@ export const ZBranchSummary = z.object({
 	name: z.string(),
 	code: z.string(),
 	timeZone: z.string(),
-	role: z.string()
+	/** Names of the roles that apply in this branch. */
+	roles: z.array(z.string()),
+	/** What the user may do in this branch. */
+	permissions: z.array(z.string())
 });
 export type BranchSummary = z.infer<typeof ZBranchSummary>;
 
 export const ZMe = z.object({
 	user: ZUser,
 	hospital: z.object({ id: z.uuid(), name: z.string() }),
-	branches: z.array(ZBranchSummary)
+	branches: z.array(ZBranchSummary),
+	/** What the user may do hospital-wide (from roles not tied to one branch). */
+	hospitalPermissions: z.array(z.string())
 });
 export type MeDto = z.infer<typeof ZMe>;
 

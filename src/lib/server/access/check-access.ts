@@ -1,0 +1,31 @@
+import { branchOf, can, canAnywhere, type Actor } from '../../shared/access/actor.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { AccessRule } from './route-access.ts';
+
+/** The branch a route names: `[branchId]` (a uuid) or `[branch]` (a code). */
+export function branchIdFromParams(actor: Actor, params: Record<string, string | undefined>): string | undefined {
+	if (params.branchId) return branchOf(actor, params.branchId)?.id;
+	if (params.branch) return actor.branches.find((b) => b.code.toLowerCase() === params.branch!.toLowerCase())?.id;
+	return undefined;
+}
+
+/**
+ * The one check. Throws UNAUTHENTICATED (no actor where one is needed), NOT_FOUND (a branch
+ * outside the actor's reach, or a route with no rule) or FORBIDDEN (in reach, but the roles do
+ * not grant the permission).
+ */
+export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, params: Record<string, string | undefined>): void {
+	if (rule === undefined) throw new DomainError('NOT_FOUND');
+	if (rule === 'public') return;
+	if (!actor) throw new DomainError('UNAUTHENTICATED');
+	if (rule === 'signed-in') return;
+	if (rule.in === 'branch') {
+		const branchId = branchIdFromParams(actor, params);
+		if (!branchId) throw new DomainError('NOT_FOUND', 'No such branch');
+		if (!can(actor, rule.permission, branchId)) throw new DomainError('FORBIDDEN');
+	} else if (rule.in === 'hospital') {
+		if (!can(actor, rule.permission)) throw new DomainError('FORBIDDEN');
+	} else if (!canAnywhere(actor, rule.permission)) {
+		throw new DomainError('FORBIDDEN');
+	}
+}

@@ -1,0 +1,63 @@
+import type { Permission } from '../../shared/access/permissions.ts';
+import type { ClientToServerEvents } from '../../shared/realtime/events.ts';
+
+/**
+ * What every route and socket command requires, in one table, enforced by one check (the
+ * request hook, and the realtime layer for socket commands). Deny by default: a route or a
+ * method that is not listed answers 404. A test walks src/routes and fails on any route,
+ * endpoint method or form action that is missing here.
+ *
+ * - `public`: anyone.
+ * - `signed-in`: any signed-in user.
+ * - `{ permission, in: 'branch' }`: the permission in the branch named by the route's
+ *   `[branch]` (code) or `[branchId]` parameter; a branch outside the user's reach answers 404.
+ * - `{ permission, in: 'hospital' }`: the permission from a hospital-wide role.
+ * - `{ permission, in: 'any-branch' }`: the permission in at least one branch; the service
+ *   narrows what the user sees to those branches.
+ */
+export type AccessRule =
+	| 'public'
+	| 'signed-in'
+	| { permission: Permission; in: 'branch' | 'hospital' | 'any-branch' };
+
+/** Keys: an HTTP method, or `POST ?/<action>` for a form action (`POST ?/default` for the default one). */
+export type RouteRules = Record<string, AccessRule>;
+
+export const ROUTE_ACCESS: Record<string, RouteRules> = {
+	'/': { GET: 'public' },
+	'/(auth)/login': { GET: 'public', 'POST ?/default': 'public' },
+	'/logout': { GET: 'public', 'POST ?/default': 'public' },
+	'/(app)/[branch]': {
+		GET: { permission: 'notices:read', in: 'branch' },
+		'POST ?/post': { permission: 'notices:post', in: 'branch' },
+		// Whether this user may clear this notice (poster or notices:clear-any) is the service's call.
+		'POST ?/clear': { permission: 'notices:read', in: 'branch' }
+	},
+	'/api/docs': { GET: 'public' },
+	'/api/docs/[file]': { GET: 'public' },
+	'/api/v1/openapi.json': { GET: 'public' },
+	'/api/v1/auth/login': { POST: 'public' },
+	'/api/v1/auth/logout': { POST: 'signed-in' },
+	'/api/v1/me': { GET: 'signed-in' },
+	'/api/v1/branches/[branchId]/notices': {
+		GET: { permission: 'notices:read', in: 'branch' },
+		POST: { permission: 'notices:post', in: 'branch' }
+	},
+	'/api/v1/branches/[branchId]/notices/[id]': { DELETE: { permission: 'notices:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/notices/[id]/dismissal': { PUT: { permission: 'notices:read', in: 'branch' } }
+};
+
+/** Socket commands: the type makes a command without a rule a compile error. */
+export const SOCKET_COMMAND_ACCESS: Record<keyof ClientToServerEvents, { permission: Permission; in: 'branch' }> = {
+	'notice:post': { permission: 'notices:post', in: 'branch' }
+};
+
+export function ruleFor(routeId: string | null, method: string, search: string): AccessRule | undefined {
+	if (routeId === null) return undefined;
+	const rules = ROUTE_ACCESS[routeId];
+	if (!rules) return undefined;
+	if (method === 'POST' && search.startsWith('?/')) return rules[`POST ?/${search.slice(2).split('&')[0]}`];
+	if (method === 'POST' && rules['POST ?/default'] && !rules.POST) return rules['POST ?/default'];
+	// HEAD is a GET without a body.
+	return rules[method === 'HEAD' ? 'GET' : method];
+}
