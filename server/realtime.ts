@@ -120,14 +120,25 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		metrics.eventsPublished.inc({ event: row.event });
 	});
 
-	// Sessions also end by expiry, deactivation or a revocation on a node whose publish was lost:
-	// every second, drop local sockets whose session is no longer valid.
+	// Every second: drop local sockets whose session has ended (expiry, deactivation, or a
+	// revocation whose publish was lost), and move the rest in or out of branch rooms when their
+	// user's roles changed. The server, not the client, keeps room membership true.
 	const watchdog = setInterval(async () => {
 		const local = [...io.of('/').sockets.values()];
 		if (!local.length) return;
 		try {
-			const valid = await services.sessions.stillValid([...new Set(local.map((s) => s.data.sessionId))]);
-			for (const s of local) if (!valid.has(s.data.sessionId)) s.disconnect(true);
+			const live = await services.sessions.liveBranches([...new Set(local.map((s) => s.data.sessionId))]);
+			for (const s of local) {
+				const branchIds = live.get(s.data.sessionId);
+				if (!branchIds) {
+					s.disconnect(true);
+					continue;
+				}
+				const wanted = new Set(branchIds.map(rooms.branch));
+				for (const room of s.rooms) if (room.startsWith('branch:') && !wanted.has(room)) s.leave(room);
+				for (const room of wanted) if (!s.rooms.has(room)) s.join(room);
+				s.data.branchIds = branchIds;
+			}
 		} catch (e) {
 			log.warn({ err: e }, 'session watchdog could not check sessions');
 		}

@@ -140,3 +140,24 @@ describe('handshake', () => {
 		expect(ok.status).toBe(200);
 	});
 });
+
+describe('role changes', () => {
+	it('move a user’s open sockets out of and into branch rooms within 2 seconds', async () => {
+		const pharmacist = await login(server, 'pharmacist@demo.skinspire.app');
+		const socket = await open(pharmacist);
+		const seen = record(socket, 'notice.posted');
+		const ind = reception.branch('IND').id;
+		const kor = reception2.branch('KOR').id;
+		// Move the pharmacist from Indiranagar to Koramangala.
+		await query(databaseUrl, "update role_assignment set branch_id = $1 where user_id = (select id from app_user where email = 'pharmacist@demo.skinspire.app')", [kor]);
+		await sleep(2000);
+		await api(server, reception)(`/api/v1/branches/${ind}/notices`, { method: 'POST', json: { message: 'for Indiranagar only' } });
+		await api(server, reception2)(`/api/v1/branches/${kor}/notices`, { method: 'POST', json: { message: 'for Koramangala only' } });
+		await waitFor(() => seen.length >= 1, 3000, 'the Koramangala notice');
+		await sleep(300);
+		expect(seen.map((e) => e.notice.message)).toEqual(['for Koramangala only']);
+		// The next request sees the change too.
+		expect((await api(server, pharmacist)(`/api/v1/branches/${ind}/notices`)).status).toBe(404);
+		expect((await api(server, pharmacist)(`/api/v1/branches/${kor}/notices`)).status).toBe(200);
+	});
+});

@@ -105,16 +105,22 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			afterCommit(outbox);
 		},
 
-		/** Of the given session ids, those that are still valid right now (for the socket watchdog). */
-		async stillValid(sessionIds: string[]): Promise<Set<string>> {
-			if (!sessionIds.length) return new Set();
-			const rows = await orm.em.fork().execute<{ id: string }[]>(
-				`select s.id from session s join app_user u on u.id = s.user_id
+		/**
+		 * For the socket watchdog: of the given sessions, those still valid right now, each with
+		 * the branches its user works in at this moment (role changes included).
+		 */
+		async liveBranches(sessionIds: string[]): Promise<Map<string, string[]>> {
+			if (!sessionIds.length) return new Map();
+			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[] }[]>(
+				`select s.id, array(select distinct b.id::text from role_assignment a
+				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
+				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id) as branch_ids
+				 from session s join app_user u on u.id = s.user_id
 				 where s.id in (${sessionIds.map(() => '?').join(',')})
 				   and s.expires_at > now() and s.last_active_at > now() - (? * interval '1 millisecond') and u.active`,
 				[...sessionIds, config.sessionIdleMs]
 			);
-			return new Set(rows.map((r) => r.id));
+			return new Map(rows.map((r) => [r.id, r.branch_ids]));
 		}
 	};
 }
