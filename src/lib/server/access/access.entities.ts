@@ -19,7 +19,10 @@ export const Role = defineEntity({
 		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	},
-	uniques: [{ properties: ['hospital', 'name'] }]
+	uniques: [
+		{ properties: ['hospital', 'name'] },
+		{ name: 'role_system_key_once', expression: 'create unique index "role_system_key_once" on "role" ("hospital_id", "system_key") where "system_key" is not null' }
+	]
 });
 export type Role = InferEntity<typeof Role>;
 
@@ -35,6 +38,12 @@ export const RoleAssignment = defineEntity({
 		branch: () => p.manyToOne(Branch).mapToPk().nullable().deleteRule('cascade'),
 		createdAt: p.datetime().onCreate(() => new Date())
 	},
-	indexes: [{ properties: ['user'] }]
+	indexes: [{ properties: ['user'] }],
+	uniques: [
+		{
+			name: 'role_assignment_once',
+			expression: `create unique index "role_assignment_once" on "role_assignment" ("user_id", "role_id", coalesce("branch_id", '00000000-0000-0000-0000-000000000000'::uuid))`
+		}
+	]
 });
 export type RoleAssignment = InferEntity<typeof RoleAssignment>;

@@ -33,6 +33,13 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		// Whether this user may clear this notice (poster or notices:clear-any) is the service's call.
 		'POST ?/clear': { permission: 'notices:read', in: 'branch' }
 	},
+	'/(app)/[branch]/audit': {
+		GET: { permission: 'audit:read', in: 'branch' },
+		'POST ?/verify': { permission: 'audit:read', in: 'hospital' }
+	},
+	'/api/v1/audit': { GET: { permission: 'audit:read', in: 'any-branch' } },
+	'/api/v1/audit/export': { GET: { permission: 'audit:read', in: 'any-branch' } },
+	'/api/v1/audit/verify': { POST: { permission: 'audit:read', in: 'hospital' } },
 	'/api/docs': { GET: 'public' },
 	'/api/docs/[file]': { GET: 'public' },
 	'/api/v1/openapi.json': { GET: 'public' },

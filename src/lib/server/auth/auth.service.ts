@@ -5,6 +5,7 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionMeta, SessionService } from './session.service.ts';
+import { appendAudit } from '../audit/audit.service.ts';
 
 export function createAuthService(deps: ServiceDeps & { appSecret: string }, sessions: SessionService) {
 	const { orm, logger, appSecret } = deps;
@@ -26,20 +27,54 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string }, ses
 			const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
 			if (!user || !ok || !user.active) {
 				logger.info({ event: 'auth.login_failed', userId: user?.id, emailPseudonym: pseudonym(email) }, 'sign-in refused');
+				await em.transactional((tx) =>
+					appendAudit(tx, {
+						hospitalId: user?.hospital_id ?? null,
+						actorUserId: user?.id ?? null,
+						// An unknown address is not written down; its pseudonym links repeated attempts.
+						actorLabel: user ? user.name : `unknown account ${pseudonym(email)}`,
+						action: 'auth.login_failed',
+						targetType: user ? 'user' : null,
+						targetId: user?.id ?? null,
+						after: { reason: !user ? 'unknown-account' : !user.active ? 'deactivated' : 'wrong-password' },
+						ip: meta.ip,
+						userAgent: meta.userAgent
+					})
+				);
 				throw new DomainError('INVALID_CREDENTIALS');
 			}
 			const session = await em.transactional(async (tx) => {
 				if (needsRehash(user.password_hash)) {
 					await tx.execute('update app_user set password_hash = ? where id = ?', [await hashPassword(password), user.id], 'run');
 				}
-				return sessions.create(tx, { id: user.id, hospitalId: user.hospital_id }, meta);
+				const created = await sessions.create(tx, { id: user.id, hospitalId: user.hospital_id }, meta);
+				await appendAudit(tx, {
+					hospitalId: user.hospital_id,
+					actorUserId: user.id,
+					actorLabel: user.name,
+					action: 'auth.login',
+					targetType: 'session',
+					targetId: created.sessionId,
+					ip: meta.ip,
+					userAgent: meta.userAgent
+				});
+				return created;
 			});
 			logger.info({ event: 'auth.login', userId: user.id }, 'signed in');
 			return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, name: user.name, email: user.email } };
 		},
 
-		async logout(actor: Actor): Promise<void> {
-			await sessions.invalidate(actor.sessionId);
+		async logout(actor: Actor, meta: SessionMeta = {}): Promise<void> {
+			await sessions.invalidate(actor.sessionId, {
+				hospitalId: actor.hospitalId,
+				actorUserId: actor.userId,
+				actorLabel: actor.name,
+				action: 'auth.logout',
+				targetType: 'session',
+				targetId: actor.sessionId,
+				ip: meta.ip,
+				userAgent: meta.userAgent
+			});
 			logger.info({ event: 'auth.logout', userId: actor.userId }, 'signed out');
 		},
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
+import { appendAudit, type AuditEntry } from '../audit/audit.service.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { resolveAccess, type AssignmentRow, type BranchRow } from '../access/resolve-access.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from './session-token.ts';
@@ -96,10 +97,11 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 		},
 
 		/** End a session now; its sockets on every node are disconnected through the outbox. */
-		async invalidate(sessionId: string): Promise<void> {
+		async invalidate(sessionId: string, audit?: AuditEntry): Promise<void> {
 			const outbox = new OutboxBatch();
 			await orm.em.fork().transactional(async (em) => {
 				await em.execute('delete from session where id = ?', [sessionId], 'run');
+				if (audit) await appendAudit(em, audit);
 				await outbox.control(em, rooms.session(sessionId), CONTROL.disconnectSession);
 			});
 			afterCommit(outbox);

