@@ -208,7 +208,7 @@ describe('documents and operations', () => {
 		const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
 		expect(doc.openapi).toBe('3.1.0');
 		expect(Object.keys(doc.paths)).toEqual(
-			expect.arrayContaining(['/auth/login', '/auth/logout', '/me', '/branches/{branchId}/notices', '/branches/{branchId}/notices/{id}'])
+			expect.arrayContaining(['/auth/login', '/auth/logout', '/me', '/branches/{branchId}/notices', '/branches/{branchId}/notices/{id}', '/audit', '/audit/export', '/audit/verify'])
 		);
 		expect(doc.components.schemas.PostNoticeInput.properties.message.maxLength).toBe(280);
 		expect(doc.components.schemas.PostNoticeInput.required).toEqual(['message']);

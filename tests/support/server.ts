@@ -49,6 +49,8 @@ export async function startServer(opts: {
 		APP_SECRET: TEST_SECRET,
 		LOG_LEVEL: 'warn',
 		OUTBOX_SWEEP_MS: '250',
+		// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.
+		RATE_LIMIT_SIGN_IN: '100000',
 		SEED_DEMO: 'true',
 		...opts.env
 	};

@@ -32,6 +32,18 @@ export const AuditEvent = defineEntity({
 		{ properties: ['hospitalId', 'occurredAt'] },
 		{ properties: ['action'] }
 	],
+	// Declared so that schema diffs keep it; the function it calls, and a statement-level trigger
+	// refusing TRUNCATE (which the diff does not see), are created by the audit migration.
+	triggers: [
+		{
+			name: 'audit_event_no_update_delete',
+			timing: 'before',
+			events: ['update', 'delete'],
+			forEach: 'row',
+			expression:
+				'create trigger audit_event_no_update_delete before update or delete on "audit_event" for each row execute function audit_event_is_append_only()'
+		}
+	],
 	uniques: [
 		{
 			name: 'audit_event_chain_seq',

@@ -13,6 +13,11 @@ export const User = defineEntity({
 		email: p.string().length(254).unique(),
 		passwordHash: p.text().hidden(),
 		active: p.boolean().default(true),
+		/** Consecutive failed sign-ins since the last success or lock. */
+		failedAttempts: p.integer().default(0),
+		/** Locked until then; each lock since the last success lasts twice as long as the one before. */
+		lockedUntil: p.datetime().nullable(),
+		lockCount: p.integer().default(0),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}
 });

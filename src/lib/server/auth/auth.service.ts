@@ -6,9 +6,34 @@ import type { ServiceDeps } from '../runtime/deps.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionMeta, SessionService } from './session.service.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { consumeOrRefuse, type RateLimits } from './rate-limits.ts';
 
-export function createAuthService(deps: ServiceDeps & { appSecret: string }, sessions: SessionService) {
-	const { orm, logger, appSecret } = deps;
+export const LOCK_AFTER_FAILURES = 10;
+export const FIRST_LOCK_MINUTES = 15;
+
+interface LoginRow {
+	id: string;
+	hospital_id: string;
+	name: string;
+	email: string;
+	password_hash: string;
+	active: boolean;
+	failed_attempts: number;
+	locked_until: Date | null;
+	lock_count: number;
+}
+
+function lockedError(until: Date): DomainError {
+	const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+	return new DomainError(
+		'ACCOUNT_LOCKED',
+		`This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator to unlock it.`,
+		{ details: { lockedUntil: until.toISOString() } }
+	);
+}
+
+export function createAuthService(deps: ServiceDeps & { appSecret: string; rateLimits: RateLimits }, sessions: SessionService) {
+	const { orm, logger, appSecret, rateLimits } = deps;
 	/** Lets an operator see repeated failures against one address without the address being logged. */
 	const pseudonym = (email: string) => createHmac('sha256', appSecret).update(email).digest('hex').slice(0, 16);
 	return {
@@ -18,32 +43,58 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string }, ses
 		 */
 		async login(input: unknown, meta: SessionMeta): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
 			const { email, password } = parseInput(ZLoginInput, input);
+			await consumeOrRefuse(rateLimits.signIn, meta.ip ?? 'unknown');
 			const em = orm.em.fork();
-			const users = await em.execute<{ id: string; hospital_id: string; name: string; email: string; password_hash: string; active: boolean }[]>(
-				'select id, hospital_id, name, email, password_hash, active from app_user where email = ?',
+			const users = await em.execute<LoginRow[]>(
+				'select id, hospital_id, name, email, password_hash, active, failed_attempts, locked_until, lock_count from app_user where email = ?',
 				[email]
 			);
 			const user = users[0];
+			// Always verify a hash, so an unknown or locked account answers in the same time.
 			const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+			const audit = (tx: typeof em, action: string, after?: unknown) =>
+				appendAudit(tx, {
+					hospitalId: user?.hospital_id ?? null,
+					actorUserId: user?.id ?? null,
+					// An unknown address is not written down; its pseudonym links repeated attempts.
+					actorLabel: user ? user.name : `unknown account ${pseudonym(email)}`,
+					action,
+					targetType: user ? 'user' : null,
+					targetId: user?.id ?? null,
+					after,
+					ip: meta.ip,
+					userAgent: meta.userAgent
+				});
+
+			if (user?.locked_until && new Date(user.locked_until) > new Date()) {
+				await em.transactional((tx) => audit(tx, 'auth.login_refused_locked'));
+				throw lockedError(new Date(user.locked_until));
+			}
 			if (!user || !ok || !user.active) {
 				logger.info({ event: 'auth.login_failed', userId: user?.id, emailPseudonym: pseudonym(email) }, 'sign-in refused');
-				await em.transactional((tx) =>
-					appendAudit(tx, {
-						hospitalId: user?.hospital_id ?? null,
-						actorUserId: user?.id ?? null,
-						// An unknown address is not written down; its pseudonym links repeated attempts.
-						actorLabel: user ? user.name : `unknown account ${pseudonym(email)}`,
-						action: 'auth.login_failed',
-						targetType: user ? 'user' : null,
-						targetId: user?.id ?? null,
-						after: { reason: !user ? 'unknown-account' : !user.active ? 'deactivated' : 'wrong-password' },
-						ip: meta.ip,
-						userAgent: meta.userAgent
-					})
-				);
+				const lockedUntil = await em.transactional(async (tx) => {
+					await audit(tx, 'auth.login_failed', { reason: !user ? 'unknown-account' : !user.active ? 'deactivated' : 'wrong-password' });
+					if (!user || !user.active) return null;
+					// Count consecutive failures; the tenth locks the account, each lock twice as long as the last.
+					const [row] = await tx.execute<{ locked_until: Date | null; lock_count: number }[]>(
+						`update app_user set
+						   failed_attempts = case when failed_attempts + 1 >= ? then 0 else failed_attempts + 1 end,
+						   locked_until = case when failed_attempts + 1 >= ? then now() + (? * power(2, least(lock_count, 8)) * interval '1 minute') else locked_until end,
+						   lock_count = case when failed_attempts + 1 >= ? then lock_count + 1 else lock_count end
+						 where id = ? returning locked_until, lock_count`,
+						[LOCK_AFTER_FAILURES, LOCK_AFTER_FAILURES, FIRST_LOCK_MINUTES, LOCK_AFTER_FAILURES, user.id]
+					);
+					if (row?.locked_until && new Date(row.locked_until) > new Date()) {
+						await audit(tx, 'auth.locked', { until: new Date(row.locked_until).toISOString(), lockNumber: row.lock_count });
+						return new Date(row.locked_until);
+					}
+					return null;
+				});
+				if (lockedUntil) throw lockedError(lockedUntil);
 				throw new DomainError('INVALID_CREDENTIALS');
 			}
 			const session = await em.transactional(async (tx) => {
+				await tx.execute('update app_user set failed_attempts = 0, lock_count = 0, locked_until = null where id = ?', [user.id], 'run');
 				if (needsRehash(user.password_hash)) {
 					await tx.execute('update app_user set password_hash = ? where id = ?', [await hashPassword(password), user.id], 'run');
 				}

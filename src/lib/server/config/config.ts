@@ -72,6 +72,7 @@ const ZEnv = z.object({
 		})
 		.default('info'),
 	OUTBOX_SWEEP_MS: ZPositiveInt('OUTBOX_SWEEP_MS', 1000),
+	RATE_LIMIT_SIGN_IN: ZPositiveInt('RATE_LIMIT_SIGN_IN', 30),
 	SHUTDOWN_TIMEOUT_MS: ZPositiveInt('SHUTDOWN_TIMEOUT_MS', 10000),
 	/** Fault injection for the crash test; refused unless NODE_ENV=test. */
 	SKINSPIRE_FAULT: z.enum(['crash-after-commit']).optional()
@@ -97,6 +98,8 @@ export interface AppConfig {
 	trustProxy: string;
 	logLevel: Env['LOG_LEVEL'];
 	outboxSweepMs: number;
+	/** Sign-in attempts allowed from one address per 5 minutes. */
+	rateLimitSignIn: number;
 	shutdownTimeoutMs: number;
 	fault: Env['SKINSPIRE_FAULT'];
 }
@@ -151,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		trustProxy: env.TRUST_PROXY,
 		logLevel: env.LOG_LEVEL,
 		outboxSweepMs: env.OUTBOX_SWEEP_MS,
+		rateLimitSignIn: env.RATE_LIMIT_SIGN_IN,
 		shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
 		fault: env.SKINSPIRE_FAULT
 	};

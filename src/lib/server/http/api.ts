@@ -6,10 +6,9 @@ import { getRuntime } from '../runtime/registry.ts';
 
 export function problemResponse(error: unknown, event: Pick<RequestEvent, 'url' | 'locals'>): Response {
 	const problem = toProblem(error, getRuntime().logger, { instance: event.url.pathname, requestId: event.locals.requestId });
-	return new Response(JSON.stringify(problem), {
-		status: problem.status,
-		headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' }
-	});
+	const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
+	if (typeof problem.retryAfterSeconds === 'number') headers['retry-after'] = String(problem.retryAfterSeconds);
+	return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 
 /**

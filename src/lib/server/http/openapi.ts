@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZLoginInput, ZLoginResult, ZMe } from '../../shared/auth/auth.schema.ts';
 import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/notice.schema.ts';
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
+import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the endpoints validate with,
@@ -33,6 +34,12 @@ const branchId = { name: 'branchId', in: 'path', required: true, schema: { type:
 const noticeId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const security = [{ sessionCookie: [] }];
 
+/** Query parameters straight from the shared schema. */
+function auditQueryParameters() {
+	const json = z.toJSONSchema(ZAuditQuery, { io: 'input' }) as { properties: Record<string, object> };
+	return Object.entries(json.properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
+
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -55,7 +62,9 @@ export function openApiDocument(serverUrl: string) {
 				Me: schema(ZMe),
 				PostNoticeInput: schema(ZPostNoticeInput, 'input'),
 				Notice: schema(ZNotice),
-				NoticeList: schema(ZNoticeList)
+				NoticeList: schema(ZNoticeList),
+				AuditPage: schema(ZAuditPage),
+				ChainReport: schema(ZChainReport)
 			}
 		},
 		paths: {
@@ -130,6 +139,48 @@ export function openApiDocument(serverUrl: string) {
 						'401': problem('Not signed in'),
 						'403': problem('Only the poster or a manager can clear it'),
 						'404': problem('No such notice in that branch')
+					}
+				}
+			},
+			'/audit': {
+				get: {
+					operationId: 'listAudit',
+					summary: 'The audit trail, newest first (hospital-wide readers see every row; branch readers the rows of their branches)',
+					tags: ['audit'],
+					security,
+					parameters: auditQueryParameters(),
+					responses: {
+						'200': jsonResponse('A page of events', 'AuditPage'),
+						'400': problem('A filter to fix (named in errors)'),
+						'401': problem('Not signed in'),
+						'403': problem('Needs audit:read')
+					}
+				}
+			},
+			'/audit/export': {
+				get: {
+					operationId: 'exportAudit',
+					summary: 'The filtered trail as CSV (at most 50,000 rows); the export is itself audited',
+					tags: ['audit'],
+					security,
+					parameters: auditQueryParameters().filter((p) => p.name !== 'page' && p.name !== 'pageSize'),
+					responses: {
+						'200': { description: 'CSV, one row per event', content: { 'text/csv': { schema: { type: 'string' } } } },
+						'401': problem('Not signed in'),
+						'403': problem('Needs audit:read')
+					}
+				}
+			},
+			'/audit/verify': {
+				post: {
+					operationId: 'verifyAudit',
+					summary: "Re-compute the hospital's hash chain; names the first broken row, if any",
+					tags: ['audit'],
+					security,
+					responses: {
+						'200': jsonResponse('The verdict', 'ChainReport'),
+						'401': problem('Not signed in'),
+						'403': problem('Needs audit:read hospital-wide')
 					}
 				}
 			},

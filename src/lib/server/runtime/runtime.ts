@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-pos
 import type { Logger } from '../logging/logger.ts';
 import { createAuthService } from '../auth/auth.service.ts';
 import { createSessionService } from '../auth/session.service.ts';
+import { createRateLimits } from '../auth/rate-limits.ts';
 import { createNoticeService } from '../notices/notice.service.ts';
 import { createAuditService } from '../audit/audit.service.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
@@ -104,7 +105,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			redis,
 			services: {
 				sessions,
-				auth: createAuthService({ ...deps, appSecret: secrets.appSecret }, sessions),
+				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits: createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn }) }, sessions),
 				notices: createNoticeService(deps),
 				audit: createAuditService(deps),
 				demo: { users: () => (demoMode ? demoUserList() : []) }

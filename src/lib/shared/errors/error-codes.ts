@@ -11,6 +11,7 @@ export const ERROR_CODES = {
 	FORBIDDEN: { status: 403, title: 'You do not have permission to do this' },
 	FOREIGN_ORIGIN: { status: 403, title: 'This request came from another site and was refused' },
 	NOT_FOUND: { status: 404, title: 'Not found' },
+	ACCOUNT_LOCKED: { status: 423, title: 'This account is locked after too many failed sign-ins' },
 	STALE_VERSION: { status: 409, title: 'Someone else changed this; review their change and try again' },
 	DEMO_SEED_REFUSED: { status: 409, title: 'This database holds real data; demo data was not added' },
 	RATE_LIMITED: { status: 429, title: 'Too many attempts; wait a moment and try again' },
