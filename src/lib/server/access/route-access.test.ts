@@ -60,3 +60,17 @@ describe('route access table', () => {
 		expect(ruleFor('/api/v1/me', 'HEAD', '')).toBe('signed-in');
 	});
 });
+
+describe('OpenAPI document', () => {
+	it('describes every API route and method in the access table', async () => {
+		const { openApiDocument } = await import('../http/openapi.ts');
+		const doc = openApiDocument('http://x') as { paths: Record<string, Record<string, unknown>> };
+		const missing: string[] = [];
+		for (const [id, rules] of Object.entries(ROUTE_ACCESS)) {
+			if (!id.startsWith('/api/v1/') || id === '/api/v1/openapi.json') continue;
+			const path = id.slice('/api/v1'.length).replace(/\[(\w+)\]/g, '{$1}');
+			for (const method of Object.keys(rules)) if (!doc.paths[path]?.[method.toLowerCase()]) missing.push(`${method} ${path}`);
+		}
+		expect(missing).toEqual([]);
+	});
+});

@@ -37,6 +37,10 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		GET: { permission: 'audit:read', in: 'branch' },
 		'POST ?/verify': { permission: 'audit:read', in: 'hospital' }
 	},
+	'/(app)/[branch]/account': { GET: 'signed-in', 'POST ?/revoke': 'signed-in', 'POST ?/revokeOthers': 'signed-in' },
+	'/api/v1/me/sessions': { GET: 'signed-in' },
+	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
+	'/api/v1/me/sessions/revoke-others': { POST: 'signed-in' },
 	'/api/v1/audit': { GET: { permission: 'audit:read', in: 'any-branch' } },
 	'/api/v1/audit/export': { GET: { permission: 'audit:read', in: 'any-branch' } },
 	'/api/v1/audit/verify': { POST: { permission: 'audit:read', in: 'hospital' } },

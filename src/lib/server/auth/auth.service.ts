@@ -23,6 +23,19 @@ interface LoginRow {
 	lock_count: number;
 }
 
+function revocation(actor: Actor, meta: SessionMeta, scope: string) {
+	return {
+		hospitalId: actor.hospitalId,
+		actorUserId: actor.userId,
+		actorLabel: actor.name,
+		action: 'session.revoked',
+		targetType: 'session',
+		after: { scope },
+		ip: meta.ip,
+		userAgent: meta.userAgent
+	};
+}
+
 function lockedError(until: Date): DomainError {
 	const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
 	return new DomainError(
@@ -127,6 +140,17 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string; rateL
 				userAgent: meta.userAgent
 			});
 			logger.info({ event: 'auth.logout', userId: actor.userId }, 'signed out');
+		},
+
+		/** End one of my sessions (this one included: that is signing out here). */
+		async revokeOwnSession(actor: Actor, sessionId: string, meta: SessionMeta = {}): Promise<void> {
+			const ended = await sessions.revokeWhere(actor.userId, actor.hospitalId, { only: sessionId }, revocation(actor, meta, 'own'));
+			if (!ended) throw new DomainError('NOT_FOUND', 'No such session');
+		},
+
+		/** "Sign out everywhere else". */
+		async revokeOtherSessions(actor: Actor, meta: SessionMeta = {}): Promise<number> {
+			return sessions.revokeWhere(actor.userId, actor.hospitalId, { except: actor.sessionId }, revocation(actor, meta, 'own-others'));
 		},
 
 		me(actor: Actor): MeDto {

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
+import { deviceName } from '../../shared/sessions/device-name.ts';
+import type { SessionInfo } from '../../shared/sessions/session.schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.service.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { resolveAccess, type AssignmentRow, type BranchRow } from '../access/resolve-access.ts';
@@ -105,6 +107,44 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 				await outbox.control(em, rooms.session(sessionId), CONTROL.disconnectSession);
 			});
 			afterCommit(outbox);
+		},
+
+		/** The signed-in user's own sessions, this one first. */
+		async listOwn(actor: Actor): Promise<SessionInfo[]> {
+			const rows = await orm.em.fork().execute<{ id: string; ip: string | null; user_agent: string | null; created_at: Date; last_active_at: Date; expires_at: Date }[]>(
+				`select id, ip, user_agent, created_at, last_active_at, expires_at from session
+				 where user_id = ? and expires_at > now() and last_active_at > now() - (? * interval '1 millisecond')
+				 order by (id = ?) desc, last_active_at desc`,
+				[actor.userId, config.sessionIdleMs, actor.sessionId]
+			);
+			return rows.map((r) => ({
+				id: r.id,
+				current: r.id === actor.sessionId,
+				device: deviceName(r.user_agent),
+				ip: r.ip,
+				createdAt: new Date(r.created_at).toISOString(),
+				lastActiveAt: new Date(r.last_active_at).toISOString(),
+				expiresAt: new Date(r.expires_at).toISOString()
+			}));
+		},
+
+		/** End sessions of one user (all, or all but one); each ends with its sockets. Returns how many. */
+		async revokeWhere(userId: string, hospitalId: string, filter: { only?: string; except?: string }, audit: Omit<AuditEntry, 'targetId'>): Promise<number> {
+			const outbox = new OutboxBatch();
+			const ended = await orm.em.fork().transactional(async (em) => {
+				const rows = await em.execute<{ id: string }[]>(
+					`delete from session where user_id = ? and hospital_id = ?
+					 ${filter.only ? 'and id = ?' : ''} ${filter.except ? 'and id <> ?' : ''} returning id`,
+					[userId, hospitalId, ...(filter.only ? [filter.only] : []), ...(filter.except ? [filter.except] : [])]
+				);
+				for (const r of rows) {
+					await outbox.control(em, rooms.session(r.id), CONTROL.disconnectSession);
+					await appendAudit(em, { ...audit, targetId: r.id });
+				}
+				return rows.length;
+			});
+			afterCommit(outbox);
+			return ended;
 		},
 
 		/**

@@ -3,6 +3,7 @@ import { ZLoginInput, ZLoginResult, ZMe } from '../../shared/auth/auth.schema.ts
 import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/notice.schema.ts';
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
+import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the endpoints validate with,
@@ -64,7 +65,8 @@ export function openApiDocument(serverUrl: string) {
 				Notice: schema(ZNotice),
 				NoticeList: schema(ZNoticeList),
 				AuditPage: schema(ZAuditPage),
-				ChainReport: schema(ZChainReport)
+				ChainReport: schema(ZChainReport),
+				SessionList: schema(ZSessionList)
 			}
 		},
 		paths: {
@@ -139,6 +141,37 @@ export function openApiDocument(serverUrl: string) {
 						'401': problem('Not signed in'),
 						'403': problem('Only the poster or a manager can clear it'),
 						'404': problem('No such notice in that branch')
+					}
+				}
+			},
+			'/me/sessions': {
+				get: {
+					operationId: 'listMySessions',
+					summary: 'Where I am signed in (this session first): device, address, last activity',
+					tags: ['sessions'],
+					security,
+					responses: { '200': jsonResponse('My sessions', 'SessionList'), '401': problem('Not signed in') }
+				}
+			},
+			'/me/sessions/{sessionId}': {
+				parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string' } }],
+				delete: {
+					operationId: 'endMySession',
+					summary: 'End one of my sessions; it is refused on its next request and its live connections close within 2 s',
+					tags: ['sessions'],
+					security,
+					responses: { '204': { description: 'Ended' }, '401': problem('Not signed in'), '404': problem('No such session of mine') }
+				}
+			},
+			'/me/sessions/revoke-others': {
+				post: {
+					operationId: 'endMyOtherSessions',
+					summary: 'Sign out everywhere else',
+					tags: ['sessions'],
+					security,
+					responses: {
+						'200': { description: 'How many ended', content: { 'application/json': { schema: { type: 'object', properties: { ended: { type: 'integer' } }, required: ['ended'] } } } },
+						'401': problem('Not signed in')
 					}
 				}
 			},

@@ -1,0 +1,34 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getRuntime } from '#lib/server/runtime/registry.ts';
+import { toProblem } from '#lib/server/errors/error-mapping.ts';
+import { requestMeta } from '#lib/server/http/request-meta.ts';
+import { clearSessionCookie } from '#lib/server/http/session-cookie.ts';
+
+export const load = async ({ locals }) => {
+	if (!locals.actor) error(401, 'Please sign in again');
+	return { sessions: await getRuntime().services.sessions.listOwn(locals.actor) };
+};
+
+export const actions = {
+	revoke: async (event) => {
+		const actor = event.locals.actor;
+		if (!actor) error(401, 'Please sign in again');
+		const { services, logger, config } = getRuntime();
+		const id = String((await event.request.formData()).get('id') ?? '');
+		try {
+			await services.auth.revokeOwnSession(actor, id, requestMeta(event));
+		} catch (e) {
+			return fail(toProblem(e, logger).status, { error: toProblem(e, logger).detail });
+		}
+		if (id === actor.sessionId) {
+			clearSessionCookie(event.cookies, config);
+			redirect(303, '/login');
+		}
+		return { revoked: 1 };
+	},
+	revokeOthers: async (event) => {
+		const actor = event.locals.actor;
+		if (!actor) error(401, 'Please sign in again');
+		return { revoked: await getRuntime().services.auth.revokeOtherSessions(actor, requestMeta(event)) };
+	}
+};

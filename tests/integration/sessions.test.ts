@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, query } from '../support/database.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { api, connectSocket, login, waitFor } from '../support/clients.ts';
+
+let server: TestServer;
+let databaseUrl: string;
+beforeAll(async () => {
+	databaseUrl = await createDatabase();
+	server = await startServer({ databaseUrl });
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('your sessions', () => {
+	it('lists my sessions with this one first, and ends the others with their sockets', async () => {
+		const phone = await login(server, 'doctor@demo.skinspire.app');
+		const desk = await login(server, 'doctor@demo.skinspire.app');
+		const phoneSocket = await connectSocket(server, phone);
+		const list = await (await api(server, desk)('/api/v1/me/sessions', { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0' } })).json();
+		expect(list.sessions).toHaveLength(2);
+		expect(list.sessions[0].current).toBe(true);
+		expect(list.sessions[1].current).toBe(false);
+
+		const res = await api(server, desk)('/api/v1/me/sessions/revoke-others', { method: 'POST' });
+		expect(await res.json()).toEqual({ ended: 1 });
+		expect((await api(server, phone)('/api/v1/me')).status).toBe(401);
+		await waitFor(() => !phoneSocket.connected, 2000, 'the ended session’s socket to close');
+		expect((await api(server, desk)('/api/v1/me')).status).toBe(200);
+		const audit = await query(databaseUrl, "select after from audit_event where action = 'session.revoked'");
+		expect(audit).toEqual([{ after: { scope: 'own-others' } }]);
+	});
+
+	it('ends one named session of mine, and cannot end someone else’s', async () => {
+		const mine = await login(server, 'reception@demo.skinspire.app');
+		const second = await login(server, 'reception@demo.skinspire.app');
+		const other = await login(server, 'manager@demo.skinspire.app');
+		const ids = (await (await api(server, mine)('/api/v1/me/sessions')).json()).sessions.map((s: { id: string }) => s.id);
+		const secondId = ids.find((id: string) => second.cookie.includes(id));
+		const otherId = (await (await api(server, other)('/api/v1/me/sessions')).json()).sessions[0].id;
+		expect((await api(server, mine)(`/api/v1/me/sessions/${otherId}`, { method: 'DELETE' })).status).toBe(404);
+		expect((await api(server, other)('/api/v1/me')).status).toBe(200);
+		expect((await api(server, mine)(`/api/v1/me/sessions/${secondId}`, { method: 'DELETE' })).status).toBe(204);
+		expect((await api(server, second)('/api/v1/me')).status).toBe(401);
+		expect((await api(server, mine)('/api/v1/me')).status).toBe(200);
+	});
+});
