@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -52,6 +54,8 @@ export async function startServer(opts: {
 		// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.
 		RATE_LIMIT_SIGN_IN: '100000',
 		SEED_DEMO: 'true',
+		// Mail, generated demo secrets and the like stay out of the working tree.
+		DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'skinspire-test-')),
 		...opts.env
 	};
 	for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];

@@ -19,7 +19,7 @@ function discover(): Map<string, Set<string>> {
 			if (f.name === '+page.server.ts') {
 				const src = fs.readFileSync(path.join(dir, f.name), 'utf8');
 				const actions = src.split('export const actions')[1];
-				if (actions) for (const m of actions.matchAll(/^\t(\w+): async/gm)) add(id, `POST ?/${m[1]}`);
+				if (actions) for (const m of actions.matchAll(/^\t(\w+): (?:async )?\(/gm)) add(id, `POST ?/${m[1]}`);
 			}
 			if (f.name === '+server.ts') {
 				const src = fs.readFileSync(path.join(dir, f.name), 'utf8');

@@ -37,10 +37,62 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		GET: { permission: 'audit:read', in: 'branch' },
 		'POST ?/verify': { permission: 'audit:read', in: 'hospital' }
 	},
+	'/(auth)/invite/[token]': { GET: 'public', 'POST ?/default': 'public' },
+	// The page itself answers 404 unless the database is a demo.
+	'/dev/mail': { GET: 'public' },
+	'/(app)/[branch]/users': { GET: { permission: 'users:read', in: 'branch' } },
+	'/(app)/[branch]/users/new': {
+		GET: { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/invite': { permission: 'users:manage', in: 'any-branch' }
+	},
+	'/(app)/[branch]/users/[userId]': {
+		GET: { permission: 'users:read', in: 'any-branch' },
+		'POST ?/update': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/deactivate': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/reactivate': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/unlock': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/endSessions': { permission: 'sessions:manage', in: 'any-branch' },
+		'POST ?/resend': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/grant': { permission: 'users:manage', in: 'any-branch' },
+		'POST ?/revoke': { permission: 'users:manage', in: 'any-branch' }
+	},
+	'/(app)/[branch]/roles': { GET: { permission: 'users:read', in: 'any-branch' } },
+	'/(app)/[branch]/roles/new': { GET: { permission: 'roles:manage', in: 'hospital' }, 'POST ?/create': { permission: 'roles:manage', in: 'hospital' } },
+	'/(app)/[branch]/roles/[roleId]': {
+		GET: { permission: 'roles:manage', in: 'hospital' },
+		'POST ?/update': { permission: 'roles:manage', in: 'hospital' },
+		'POST ?/delete': { permission: 'roles:manage', in: 'hospital' }
+	},
 	'/(app)/[branch]/account': { GET: 'signed-in', 'POST ?/revoke': 'signed-in', 'POST ?/revokeOthers': 'signed-in' },
 	'/api/v1/me/sessions': { GET: 'signed-in' },
 	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
 	'/api/v1/me/sessions/revoke-others': { POST: 'signed-in' },
+	'/api/v1/users': {
+		GET: { permission: 'users:read', in: 'any-branch' },
+		POST: { permission: 'users:manage', in: 'any-branch' }
+	},
+	'/api/v1/users/[userId]': {
+		GET: { permission: 'users:read', in: 'any-branch' },
+		PATCH: { permission: 'users:manage', in: 'any-branch' }
+	},
+	'/api/v1/users/[userId]/deactivate': { POST: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/reactivate': { POST: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/unlock': { POST: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/resend-invitation': { POST: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/end-sessions': { POST: { permission: 'sessions:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/roles': { POST: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/users/[userId]/roles/[assignmentId]': { DELETE: { permission: 'users:manage', in: 'any-branch' } },
+	'/api/v1/roles': {
+		GET: { permission: 'users:read', in: 'any-branch' },
+		POST: { permission: 'roles:manage', in: 'hospital' }
+	},
+	'/api/v1/roles/[roleId]': {
+		GET: { permission: 'roles:manage', in: 'hospital' },
+		PATCH: { permission: 'roles:manage', in: 'hospital' },
+		DELETE: { permission: 'roles:manage', in: 'hospital' }
+	},
+	'/api/v1/permissions': { GET: 'signed-in' },
+	'/api/v1/invitations/accept': { POST: 'public' },
 	'/api/v1/audit': { GET: { permission: 'audit:read', in: 'any-branch' } },
 	'/api/v1/audit/export': { GET: { permission: 'audit:read', in: 'any-branch' } },
 	'/api/v1/audit/verify': { POST: { permission: 'audit:read', in: 'hospital' } },

@@ -11,13 +11,17 @@ export const User = defineEntity({
 		name: p.string().length(120),
 		/** Stored lower-cased; unique across the installation because it is the sign-in name. */
 		email: p.string().length(254).unique(),
-		passwordHash: p.text().hidden(),
+		/** E.164, e.g. +919876543210. */
+		phone: p.string().length(20).nullable(),
+		/** Null until an invited user has set a password. */
+		passwordHash: p.text().hidden().nullable(),
 		active: p.boolean().default(true),
 		/** Consecutive failed sign-ins since the last success or lock. */
 		failedAttempts: p.integer().default(0),
 		/** Locked until then; each lock since the last success lasts twice as long as the one before. */
 		lockedUntil: p.datetime().nullable(),
 		lockCount: p.integer().default(0),
+		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}
 });
@@ -42,3 +46,20 @@ export const Session = defineEntity({
 	indexes: [{ properties: ['user'] }]
 });
 export type Session = InferEntity<typeof Session>;
+
+/** A single-use link to join: only a SHA-256 of the token is stored. */
+export const Invitation = defineEntity({
+	name: 'Invitation',
+	tableName: 'invitation',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		user: () => p.manyToOne(User).mapToPk().deleteRule('cascade'),
+		tokenHash: p.string().length(64).unique().hidden(),
+		createdBy: () => p.manyToOne(User).mapToPk().nullable().deleteRule('set null'),
+		createdAt: p.datetime(),
+		expiresAt: p.datetime(),
+		usedAt: p.datetime().nullable()
+	}
+});
+export type Invitation = InferEntity<typeof Invitation>;

@@ -73,6 +73,11 @@ const ZEnv = z.object({
 		.default('info'),
 	OUTBOX_SWEEP_MS: ZPositiveInt('OUTBOX_SWEEP_MS', 1000),
 	RATE_LIMIT_SIGN_IN: ZPositiveInt('RATE_LIMIT_SIGN_IN', 30),
+	SMTP_URL: z
+		.string()
+		.refine((v) => /^smtps?:\/\/./.test(v), { error: 'SMTP_URL is not an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465' })
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('SkinSpire <no-reply@skinspire.local>'),
 	SHUTDOWN_TIMEOUT_MS: ZPositiveInt('SHUTDOWN_TIMEOUT_MS', 10000),
 	/** Fault injection for the crash test; refused unless NODE_ENV=test. */
 	SKINSPIRE_FAULT: z.enum(['crash-after-commit']).optional()
@@ -100,6 +105,8 @@ export interface AppConfig {
 	outboxSweepMs: number;
 	/** Sign-in attempts allowed from one address per 5 minutes. */
 	rateLimitSignIn: number;
+	smtpUrl: string | undefined;
+	mailFrom: string;
 	shutdownTimeoutMs: number;
 	fault: Env['SKINSPIRE_FAULT'];
 }
@@ -155,6 +162,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		logLevel: env.LOG_LEVEL,
 		outboxSweepMs: env.OUTBOX_SWEEP_MS,
 		rateLimitSignIn: env.RATE_LIMIT_SIGN_IN,
+		smtpUrl: env.SMTP_URL,
+		mailFrom: env.MAIL_FROM,
 		shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
 		fault: env.SKINSPIRE_FAULT
 	};

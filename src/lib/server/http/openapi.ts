@@ -4,6 +4,8 @@ import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/not
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
+import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
+import { ZCreateRoleInput, ZRole, ZRoleList, ZUpdateRoleInput } from '../../shared/roles/role.schema.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the endpoints validate with,
@@ -36,9 +38,39 @@ const noticeId = { name: 'id', in: 'path', required: true, schema: { type: 'stri
 const security = [{ sessionCookie: [] }];
 
 /** Query parameters straight from the shared schema. */
-function auditQueryParameters() {
-	const json = z.toJSONSchema(ZAuditQuery, { io: 'input' }) as { properties: Record<string, object> };
-	return Object.entries(json.properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+function queryParameters(s: z.ZodType) {
+	const json = z.toJSONSchema(s, { io: 'input' }) as { properties: Record<string, object> };
+	return Object.entries(json.properties).map(([name, sch]) => ({ name, in: 'query', required: false, schema: sch }));
+}
+const auditQueryParameters = () => queryParameters(ZAuditQuery);
+
+function pathId(name: string) {
+	return { name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+}
+
+/** One operation: signed in (cookie or bearer), 401 for no session, plus the given answers. */
+function op(
+	operationId: string,
+	summary: string,
+	tag: string,
+	o: { body?: string; parameters?: object[]; ok: readonly [string, string, string?]; errors?: Record<string, string> }
+) {
+	const [status, description, ref] = o.ok;
+	return {
+		operationId,
+		summary,
+		tags: [tag],
+		security: [{ sessionCookie: [] }],
+		...(o.parameters ? { parameters: o.parameters } : {}),
+		...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${o.body}` } } } } } : {}),
+		responses: {
+			[status]: ref ? { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } } : { description },
+			'401': { description: 'Not signed in', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+			...Object.fromEntries(
+				Object.entries(o.errors ?? {}).map(([code, d]) => [code, { description: d, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }])
+			)
+		}
+	};
 }
 
 export function openApiDocument(serverUrl: string) {
@@ -66,7 +98,17 @@ export function openApiDocument(serverUrl: string) {
 				NoticeList: schema(ZNoticeList),
 				AuditPage: schema(ZAuditPage),
 				ChainReport: schema(ZChainReport),
-				SessionList: schema(ZSessionList)
+				SessionList: schema(ZSessionList),
+				InviteUserInput: schema(ZInviteUserInput, 'input'),
+				UpdateUserInput: schema(ZUpdateUserInput, 'input'),
+				RoleGrant: schema(ZRoleGrant, 'input'),
+				User: schema(ZUserSummary),
+				UserPage: schema(ZUserPage),
+				CreateRoleInput: schema(ZCreateRoleInput, 'input'),
+				UpdateRoleInput: schema(ZUpdateRoleInput, 'input'),
+				Role: schema(ZRole),
+				RoleList: schema(ZRoleList),
+				AcceptInvitationInput: schema(ZAcceptInvitationInput, 'input')
 			}
 		},
 		paths: {
@@ -142,6 +184,93 @@ export function openApiDocument(serverUrl: string) {
 						'403': problem('Only the poster or a manager can clear it'),
 						'404': problem('No such notice in that branch')
 					}
+				}
+			},
+			'/users': {
+				get: op('listUsers', 'Staff you may see: search (name, email, phone), filter by role, branch and status, sort, page', 'users', {
+					parameters: queryParameters(ZUserQuery),
+					ok: ['200', 'A page of staff', 'UserPage'],
+					errors: { '400': 'A filter to fix', '403': 'Needs users:read' }
+				}),
+				post: op('inviteUser', 'Invite someone: creates the account and emails a single-use link (72 h) to set a password', 'users', {
+					body: 'InviteUserInput',
+					ok: ['201', 'The new account (status invited)', 'User'],
+					errors: { '400': 'A field to fix (e.g. the email is taken)', '403': 'Needs users:manage where the roles apply, and every permission of the roles granted' }
+				})
+			},
+			'/users/{userId}': {
+				parameters: [pathId('userId')],
+				get: op('getUser', 'One member of staff', 'users', { ok: ['200', 'The person', 'User'], errors: { '404': 'No such person you may see' } }),
+				patch: op('updateUser', 'Change name or phone; send the version you saw (a stale one answers 409)', 'users', {
+					body: 'UpdateUserInput',
+					ok: ['200', 'The person after the change', 'User'],
+					errors: { '400': 'A field to fix', '404': 'No such person you may manage', '409': 'Someone else changed this person first' }
+				})
+			},
+			...Object.fromEntries(
+				(
+					[
+						['deactivate', 'deactivateUser', 'Deactivate: every session and live connection of that person ends at once'],
+						['reactivate', 'reactivateUser', 'Reactivate a deactivated account'],
+						['unlock', 'unlockUser', 'Lift a lock left by failed sign-ins'],
+						['end-sessions', 'endUserSessions', 'End every session of that person (needs sessions:manage)'],
+						['resend-invitation', 'resendInvitation', 'Send a new invitation link (the old one stops working)']
+					] as const
+				).map(([path, id, summary]) => [
+					`/users/{userId}/${path}`,
+					{
+						parameters: [pathId('userId')],
+						post: op(id, summary, 'users', {
+							ok: path === 'resend-invitation' ? ['204', 'Sent'] : path === 'end-sessions' ? ['200', 'How many sessions ended'] : ['200', 'The person after the change', 'User'],
+							errors: { '404': 'No such person you may manage' }
+						})
+					}
+				])
+			),
+			'/users/{userId}/roles': {
+				parameters: [pathId('userId')],
+				post: op('grantRole', 'Grant a role hospital-wide (branchId null) or in one branch', 'users', {
+					body: 'RoleGrant',
+					ok: ['200', 'The person with the new role', 'User'],
+					errors: { '400': 'No such role or branch', '403': 'You may not grant this role there', '404': 'No such person you may manage' }
+				})
+			},
+			'/users/{userId}/roles/{assignmentId}': {
+				parameters: [pathId('userId'), pathId('assignmentId')],
+				delete: op('revokeRole', 'Take a role away; at least one active Hospital admin always remains', 'users', {
+					ok: ['200', 'The person without that role', 'User'],
+					errors: { '400': 'It is the last Hospital admin', '404': 'No such assignment' }
+				})
+			},
+			'/roles': {
+				get: op('listRoles', "The hospital's roles with their permissions and how many people hold them", 'roles', { ok: ['200', 'Roles', 'RoleList'] }),
+				post: op('createRole', 'Create a custom role (optionally a copy of another)', 'roles', {
+					body: 'CreateRoleInput',
+					ok: ['201', 'The role', 'Role'],
+					errors: { '400': 'A field to fix (e.g. the name is taken)', '403': 'Needs roles:manage hospital-wide' }
+				})
+			},
+			'/roles/{roleId}': {
+				parameters: [pathId('roleId')],
+				get: op('getRole', 'One role', 'roles', { ok: ['200', 'The role', 'Role'], errors: { '404': 'No such role' } }),
+				patch: op('updateRole', 'Edit a custom role, or whether any role requires MFA; send the version you saw', 'roles', {
+					body: 'UpdateRoleInput',
+					ok: ['200', 'The role after the change', 'Role'],
+					errors: { '400': 'A field to fix, or a system role’s permissions', '409': 'Someone else changed it first' }
+				}),
+				delete: op('deleteRole', 'Delete a custom role nobody holds', 'roles', { ok: ['204', 'Deleted'], errors: { '400': 'A system role, or still held by someone' } })
+			},
+			'/permissions': {
+				get: op('listPermissions', 'The permission catalogue, grouped by module, with a plain-language line each', 'roles', { ok: ['200', 'Groups of permissions'] })
+			},
+			'/invitations/accept': {
+				post: {
+					...op('acceptInvitation', 'Set a password from an invitation link; answers with the session cookie', 'users', {
+						body: 'AcceptInvitationInput',
+						ok: ['200', 'Joined and signed in'],
+						errors: { '400': 'The password is refused (the reason is in errors.password)', '404': 'The link expired or was used' }
+					}),
+					security: []
 				}
 			},
 			'/me/sessions': {

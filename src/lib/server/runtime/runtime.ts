@@ -10,6 +10,9 @@ import { createSessionService } from '../auth/session.service.ts';
 import { createRateLimits } from '../auth/rate-limits.ts';
 import { createNoticeService } from '../notices/notice.service.ts';
 import { createAuditService } from '../audit/audit.service.ts';
+import { createUserService } from '../users/user.service.ts';
+import { createRoleService } from '../roles/role.service.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
 import { syncSystemRoles } from '../access/system-roles.ts';
@@ -28,11 +31,14 @@ export interface Runtime {
 	metrics: Metrics;
 	/** Present when REDIS_URL is set; the realtime layer duplicates it for the adapter. */
 	redis: Redis | undefined;
+	mailer: Mailer;
 	services: {
 		sessions: ReturnType<typeof createSessionService>;
 		auth: ReturnType<typeof createAuthService>;
 		notices: ReturnType<typeof createNoticeService>;
 		audit: ReturnType<typeof createAuditService>;
+		users: ReturnType<typeof createUserService>;
+		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -82,6 +88,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		};
 		const deps: ServiceDeps = { orm, config, logger, afterCommit };
 		const sessions = createSessionService(deps);
+		const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
 		const redis = config.redisUrl
 			? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true })
 			: undefined;
@@ -103,11 +110,14 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			relay,
 			metrics,
 			redis,
+			mailer,
 			services: {
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits: createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn }) }, sessions),
 				notices: createNoticeService(deps),
 				audit: createAuditService(deps),
+				users: createUserService({ ...deps, mailer, sessions }),
+				roles: createRoleService(deps),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {
