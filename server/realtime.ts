@@ -60,7 +60,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
 			const token = cookies[cookieName];
 			const session = token ? await services.sessions.validate(token) : null;
-			if (!session || !token) return next(new Error('UNAUTHENTICATED'));
+			// Live updates are for full sessions only, not ones still owing or setting up MFA.
+			if (!session || !token || session.actor.mfa !== 'ok') return next(new Error('UNAUTHENTICATED'));
 			tokens.set(socket, token);
 			const { actor } = session;
 			socket.data = { userId: actor.userId, sessionId: actor.sessionId, hospitalId: actor.hospitalId, branchIds: actor.branches.map((b) => b.id) };
@@ -94,7 +95,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 				let result: Ack<unknown>;
 				try {
 					const session = await services.sessions.validate(tokens.get(socket));
-					if (!session) {
+					if (!session || session.actor.mfa !== 'ok') {
 						socket.disconnect(true);
 						return;
 					}

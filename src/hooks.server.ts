@@ -37,8 +37,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		if (!isDomainError(e)) throw e;
 		if (event.url.pathname.startsWith('/api/')) return problemResponse(e, event);
-		if (e.code === 'UNAUTHENTICATED' && event.request.method === 'GET') {
-			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+		if (event.request.method === 'GET') {
+			if (e.code === 'UNAUTHENTICATED') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+			if (e.code === 'MFA_REQUIRED') redirect(303, '/login/mfa');
+			if (e.code === 'MFA_ENROLMENT_REQUIRED') redirect(303, '/mfa/setup');
 		}
 		error(ERROR_CODES[e.code].status, e.message);
 	}

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { createDatabase } from '../support/database.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { totpCode } from '../support/totp.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -30,5 +31,35 @@ describe('your sessions in the browser', () => {
 		expect(await here.page.getByTestId('session-item').count()).toBe(1);
 		await here.context.close();
 		await elsewhere.context.close();
+	});
+
+	it('sets up an authenticator app from the account page, then signs in with a code', async () => {
+		const { page, context } = await signedInPage(browser, server.url, 'accountant@demo.skinspire.app');
+		await page.goto('/ind/account');
+		await page.getByTestId('setup-mfa').click();
+		await page.getByLabel('Password').fill('skinspire-demo');
+		await page.getByTestId('start-totp').click();
+		const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+		expect(await page.locator('svg').count()).toBeGreaterThan(0);
+		await page.getByLabel('Code from the app').fill('000000');
+		await page.getByTestId('confirm-totp').click();
+		await page.getByTestId('setup-error').waitFor();
+		await page.getByLabel('Code from the app').fill(totpCode(secret));
+		await page.getByTestId('confirm-totp').click();
+		await page.getByTestId('recovery-codes').waitFor();
+		expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+		await page.getByTestId('setup-done').click();
+		await page.getByTestId('sign-out').click();
+		await page.waitForURL('**/login');
+
+		await page.getByLabel('Email').fill('accountant@demo.skinspire.app');
+		await page.getByLabel('Password').fill('skinspire-demo');
+		await page.getByTestId('login-submit').click();
+		await page.waitForURL('**/login/mfa');
+		await page.getByLabel('Code').fill(totpCode(secret, 1));
+		await page.getByTestId('mfa-submit').click();
+		await page.waitForURL('**/ind');
+		await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+		await context.close();
 	});
 });

@@ -18,7 +18,19 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 	if (rule === undefined) throw new DomainError('NOT_FOUND');
 	if (rule === 'public') return;
 	if (!actor) throw new DomainError('UNAUTHENTICATED');
-	if (rule === 'signed-in') return;
+	if (rule === 'any-session') return;
+	// A session that owes a second factor can do nothing but provide it.
+	if (actor.mfa === 'challenge') {
+		if (rule === 'mfa-challenge') return;
+		throw new DomainError('MFA_REQUIRED');
+	}
+	if (rule === 'mfa-challenge') throw new DomainError('NOT_FOUND');
+	// Someone whose role requires MFA sets it up before anything else.
+	if (actor.mfa === 'enrol') {
+		if (rule === 'mfa-setup') return;
+		throw new DomainError('MFA_ENROLMENT_REQUIRED');
+	}
+	if (rule === 'signed-in' || rule === 'mfa-setup') return;
 	if (rule.in === 'branch') {
 		const branchId = branchIdFromParams(actor, params);
 		if (!branchId) throw new DomainError('NOT_FOUND', 'No such branch');

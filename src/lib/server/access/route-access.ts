@@ -8,7 +8,10 @@ import type { ClientToServerEvents } from '../../shared/realtime/events.ts';
  * endpoint method or form action that is missing here.
  *
  * - `public`: anyone.
- * - `signed-in`: any signed-in user.
+ * - `signed-in`: any signed-in user with a full session.
+ * - `any-session`: also a session that still owes a second factor (e.g. to sign out).
+ * - `mfa-challenge`: only a session that owes a second factor (to enter the code).
+ * - `mfa-setup`: a full session, or one whose role requires MFA not yet set up (to set it up).
  * - `{ permission, in: 'branch' }`: the permission in the branch named by the route's
  *   `[branch]` (code) or `[branchId]` parameter; a branch outside the user's reach answers 404.
  * - `{ permission, in: 'hospital' }`: the permission from a hospital-wide role.
@@ -18,6 +21,9 @@ import type { ClientToServerEvents } from '../../shared/realtime/events.ts';
 export type AccessRule =
 	| 'public'
 	| 'signed-in'
+	| 'any-session'
+	| 'mfa-challenge'
+	| 'mfa-setup'
 	| { permission: Permission; in: 'branch' | 'hospital' | 'any-branch' };
 
 /** Keys: an HTTP method, or `POST ?/<action>` for a form action (`POST ?/default` for the default one). */
@@ -26,6 +32,8 @@ export type RouteRules = Record<string, AccessRule>;
 export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/': { GET: 'public' },
 	'/(auth)/login': { GET: 'public', 'POST ?/default': 'public' },
+	'/(auth)/login/mfa': { GET: 'mfa-challenge', 'POST ?/default': 'mfa-challenge' },
+	'/(auth)/mfa/setup': { GET: 'mfa-setup', 'POST ?/start': 'mfa-setup', 'POST ?/confirm': 'mfa-setup' },
 	'/logout': { GET: 'public', 'POST ?/default': 'public' },
 	'/(app)/[branch]': {
 		GET: { permission: 'notices:read', in: 'branch' },
@@ -63,7 +71,13 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		'POST ?/update': { permission: 'roles:manage', in: 'hospital' },
 		'POST ?/delete': { permission: 'roles:manage', in: 'hospital' }
 	},
-	'/(app)/[branch]/account': { GET: 'signed-in', 'POST ?/revoke': 'signed-in', 'POST ?/revokeOthers': 'signed-in' },
+	'/(app)/[branch]/account': {
+		GET: 'signed-in',
+		'POST ?/revoke': 'signed-in',
+		'POST ?/revokeOthers': 'signed-in',
+		'POST ?/disableMfa': 'signed-in',
+		'POST ?/newRecoveryCodes': 'signed-in'
+	},
 	'/api/v1/me/sessions': { GET: 'signed-in' },
 	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
 	'/api/v1/me/sessions/revoke-others': { POST: 'signed-in' },
@@ -100,7 +114,13 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/docs/[file]': { GET: 'public' },
 	'/api/v1/openapi.json': { GET: 'public' },
 	'/api/v1/auth/login': { POST: 'public' },
-	'/api/v1/auth/logout': { POST: 'signed-in' },
+	'/api/v1/auth/logout': { POST: 'any-session' },
+	'/api/v1/auth/mfa': { POST: 'mfa-challenge' },
+	'/api/v1/me/mfa': { GET: 'mfa-setup' },
+	'/api/v1/me/mfa/totp': { POST: 'mfa-setup' },
+	'/api/v1/me/mfa/totp/confirm': { POST: 'mfa-setup' },
+	'/api/v1/me/mfa/totp/disable': { POST: 'signed-in' },
+	'/api/v1/me/mfa/recovery-codes': { POST: 'signed-in' },
 	'/api/v1/me': { GET: 'signed-in' },
 	'/api/v1/branches/[branchId]/notices': {
 		GET: { permission: 'notices:read', in: 'branch' },

@@ -41,7 +41,10 @@ export const Session = defineEntity({
 		/** Absolute end of the session, whatever the activity. */
 		expiresAt: p.datetime(),
 		ip: p.string().length(64).nullable(),
-		userAgent: p.string().length(400).nullable()
+		userAgent: p.string().length(400).nullable(),
+		/** Password accepted, second factor still owed: the session can do nothing but complete MFA. */
+		mfaPending: p.boolean().default(false),
+		mfaAttempts: p.integer().default(0)
 	},
 	indexes: [{ properties: ['user'] }]
 });

@@ -54,7 +54,11 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string; rateL
 		 * Check the credentials and start a new session (always a new token, never a reused one).
 		 * Unknown email, wrong password and deactivated account give the same error after the same work.
 		 */
-		async login(input: unknown, meta: SessionMeta): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
+		/**
+		 * With a second factor set up, the session returned can do nothing but complete MFA
+		 * (`mfaRequired: true`); MfaService.completeChallenge swaps it for a full one.
+		 */
+		async login(input: unknown, meta: SessionMeta): Promise<{ token: string; expiresAt: Date; user: UserDto; mfaRequired: boolean }> {
 			const { email, password } = parseInput(ZLoginInput, input);
 			await consumeOrRefuse(rateLimits.signIn, meta.ip ?? 'unknown');
 			const em = orm.em.fork();
@@ -111,21 +115,23 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string; rateL
 				if (needsRehash(user.password_hash)) {
 					await tx.execute('update app_user set password_hash = ? where id = ?', [await hashPassword(password), user.id], 'run');
 				}
-				const created = await sessions.create(tx, { id: user.id, hospitalId: user.hospital_id }, meta);
+				const [totp] = await tx.execute('select 1 from mfa_totp where user_id = ? and confirmed_at is not null', [user.id]);
+				const created = await sessions.create(tx, { id: user.id, hospitalId: user.hospital_id }, meta, { mfaPending: !!totp });
 				await appendAudit(tx, {
 					hospitalId: user.hospital_id,
 					actorUserId: user.id,
 					actorLabel: user.name,
-					action: 'auth.login',
+					action: totp ? 'auth.login_password_ok' : 'auth.login',
 					targetType: 'session',
 					targetId: created.sessionId,
+					after: totp ? { secondFactor: 'owed' } : undefined,
 					ip: meta.ip,
 					userAgent: meta.userAgent
 				});
-				return created;
+				return { ...created, mfaRequired: !!totp };
 			});
-			logger.info({ event: 'auth.login', userId: user.id }, 'signed in');
-			return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, name: user.name, email: user.email } };
+			logger.info({ event: 'auth.login', userId: user.id, mfaRequired: session.mfaRequired }, 'signed in');
+			return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, name: user.name, email: user.email }, mfaRequired: session.mfaRequired };
 		},
 
 		async logout(actor: Actor, meta: SessionMeta = {}): Promise<void> {

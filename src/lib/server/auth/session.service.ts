@@ -31,11 +31,14 @@ interface SessionRow {
 	active: boolean;
 	assignments: AssignmentRow[];
 	branches: BranchRow[];
+	mfa_pending: boolean;
+	mfa_enrol_required: boolean;
 }
 
 export function createSessionService({ orm, config, afterCommit }: ServiceDeps) {
 	function toActor(row: SessionRow): Actor {
 		const { hospitalPermissions, branches } = resolveAccess(row.assignments, row.branches);
+		const mfa = row.mfa_pending ? 'challenge' : row.mfa_enrol_required ? 'enrol' : 'ok';
 		return {
 			userId: row.user_id,
 			hospitalId: row.hospital_id,
@@ -44,20 +47,21 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			name: row.user_name,
 			email: row.email,
 			hospitalPermissions,
-			branches
+			branches,
+			mfa
 		};
 	}
 
 	return {
 		/** Start a session inside the caller's transaction; returns the token to hand to the client once. */
-		async create(em: EntityManager, user: { id: string; hospitalId: string }, meta: SessionMeta) {
+		async create(em: EntityManager, user: { id: string; hospitalId: string }, meta: SessionMeta, options: { mfaPending?: boolean } = {}) {
 			const { id, secret, token } = generateSessionToken();
 			const now = new Date();
 			const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs);
 			await em.execute(
-				`insert into session (id, user_id, hospital_id, secret_hash, created_at, last_active_at, expires_at, ip, user_agent)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				[id, user.id, user.hospitalId, hashSecret(secret), now, now, expiresAt, meta.ip?.slice(0, 64) ?? null, meta.userAgent?.slice(0, 400) ?? null],
+				`insert into session (id, user_id, hospital_id, secret_hash, created_at, last_active_at, expires_at, ip, user_agent, mfa_pending, mfa_attempts)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+				[id, user.id, user.hospitalId, hashSecret(secret), now, now, expiresAt, meta.ip?.slice(0, 64) ?? null, meta.userAgent?.slice(0, 400) ?? null, options.mfaPending ?? false],
 				'run'
 			);
 			return { token, sessionId: id, expiresAt };
@@ -79,7 +83,10 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
 				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,
 				        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
-				                  from branch b where b.hospital_id = s.hospital_id), '[]'::json) as branches
+				                  from branch b where b.hospital_id = s.hospital_id), '[]'::json) as branches,
+				        s.mfa_pending,
+				        (exists(select 1 from role_assignment a join role r on r.id = a.role_id where a.user_id = s.user_id and r.mfa_required)
+				         and not exists(select 1 from mfa_totp t where t.user_id = s.user_id and t.confirmed_at is not null)) as mfa_enrol_required
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id = ?`,
 				[parsed.id]
@@ -159,7 +166,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id) as branch_ids
 				 from session s join app_user u on u.id = s.user_id
 				 where s.id in (${sessionIds.map(() => '?').join(',')})
-				   and s.expires_at > now() and s.last_active_at > now() - (? * interval '1 millisecond') and u.active`,
+				   and s.expires_at > now() and s.last_active_at > now() - (? * interval '1 millisecond') and u.active and not s.mfa_pending`,
 				[...sessionIds, config.sessionIdleMs]
 			);
 			return new Map(rows.map((r) => [r.id, r.branch_ids]));

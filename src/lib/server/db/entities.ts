@@ -3,7 +3,8 @@ import { Invitation, Session, User } from '../auth/auth.entities.ts';
 import { Role, RoleAssignment } from '../access/access.entities.ts';
 import { OutboxEvent } from '../realtime/outbox.entity.ts';
 import { AuditEvent } from '../audit/audit.entities.ts';
+import { MfaRecoveryCode, MfaTotp } from '../mfa/mfa.entities.ts';
 import { BranchNotice, NoticeDismissal } from '../notices/notice.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, Role, RoleAssignment, OutboxEvent, AuditEvent, BranchNotice, NoticeDismissal];
+export const entities = [Hospital, Branch, User, Session, Invitation, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal];

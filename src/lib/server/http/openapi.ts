@@ -4,6 +4,7 @@ import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/not
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
+import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
 import { ZCreateRoleInput, ZRole, ZRoleList, ZUpdateRoleInput } from '../../shared/roles/role.schema.ts';
 
@@ -108,7 +109,12 @@ export function openApiDocument(serverUrl: string) {
 				UpdateRoleInput: schema(ZUpdateRoleInput, 'input'),
 				Role: schema(ZRole),
 				RoleList: schema(ZRoleList),
-				AcceptInvitationInput: schema(ZAcceptInvitationInput, 'input')
+				AcceptInvitationInput: schema(ZAcceptInvitationInput, 'input'),
+				MfaCodeInput: schema(ZMfaCodeInput, 'input'),
+				PasswordConfirmInput: schema(ZPasswordConfirmInput, 'input'),
+				MfaStatus: schema(ZMfaStatus),
+				TotpSetup: schema(ZTotpSetup),
+				RecoveryCodes: schema(ZRecoveryCodes)
 			}
 		},
 		paths: {
@@ -119,7 +125,9 @@ export function openApiDocument(serverUrl: string) {
 					tags: ['auth'],
 					requestBody: jsonBody('LoginInput'),
 					responses: {
-						'200': { ...jsonResponse('Signed in; the session cookie is set', 'LoginResult') },
+						'200': { ...jsonResponse('Signed in and the session cookie set; or `{ mfaRequired: true }` with a session that can only complete MFA (POST /auth/mfa)', 'LoginResult') },
+						'423': problem('The account is locked after 10 failed sign-ins'),
+						'429': problem('Too many attempts from this address'),
 						'400': problem('Malformed JSON or missing fields'),
 						'401': problem('Email or password is incorrect (the same answer for an unknown email)')
 					}
@@ -185,6 +193,44 @@ export function openApiDocument(serverUrl: string) {
 						'404': problem('No such notice in that branch')
 					}
 				}
+			},
+			'/auth/mfa': {
+				post: op('completeMfa', 'Finish a sign-in that answered mfaRequired: a TOTP code or a recovery code; a new session cookie replaces the pending one. 5 attempts per sign-in', 'auth', {
+					body: 'MfaCodeInput',
+					ok: ['200', 'Signed in', 'LoginResult'],
+					errors: { '400': 'The code is not right', '401': 'No sign-in is waiting for a code, or too many wrong codes', '429': 'Too many attempts from this address' }
+				})
+			},
+			'/me/mfa': {
+				get: op('mfaStatus', 'Whether a second factor is set up, whether a role requires it, recovery codes left', 'mfa', { ok: ['200', 'Status', 'MfaStatus'] })
+			},
+			'/me/mfa/totp': {
+				post: op('startTotp', 'Start setting up an authenticator app (asks for the password again)', 'mfa', {
+					body: 'PasswordConfirmInput',
+					ok: ['200', 'The key, its otpauth:// URI and a QR code (SVG)', 'TotpSetup'],
+					errors: { '400': 'Wrong password, or one is already set up' }
+				})
+			},
+			'/me/mfa/totp/confirm': {
+				post: op('confirmTotp', 'Prove the app with its first code; answers with 10 single-use recovery codes, shown only once', 'mfa', {
+					body: 'MfaCodeInput',
+					ok: ['200', 'Recovery codes', 'RecoveryCodes'],
+					errors: { '400': 'The code is not right' }
+				})
+			},
+			'/me/mfa/totp/disable': {
+				post: op('disableTotp', 'Turn the second factor off (asks for the password again; refused when a role requires it)', 'mfa', {
+					body: 'PasswordConfirmInput',
+					ok: ['204', 'Off'],
+					errors: { '400': 'Wrong password, or a role requires MFA' }
+				})
+			},
+			'/me/mfa/recovery-codes': {
+				post: op('renewRecoveryCodes', 'Replace the recovery codes (asks for the password again)', 'mfa', {
+					body: 'PasswordConfirmInput',
+					ok: ['200', 'New recovery codes', 'RecoveryCodes'],
+					errors: { '400': 'Wrong password, or no authenticator set up' }
+				})
 			},
 			'/users': {
 				get: op('listUsers', 'Staff you may see: search (name, email, phone), filter by role, branch and status, sort, page', 'users', {

@@ -13,6 +13,8 @@ import { createAuditService } from '../audit/audit.service.ts';
 import { createUserService } from '../users/user.service.ts';
 import { createRoleService } from '../roles/role.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { createMfaService } from '../mfa/mfa.service.ts';
+import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
 import { syncSystemRoles } from '../access/system-roles.ts';
@@ -38,6 +40,7 @@ export interface Runtime {
 		notices: ReturnType<typeof createNoticeService>;
 		audit: ReturnType<typeof createAuditService>;
 		users: ReturnType<typeof createUserService>;
+		mfa: ReturnType<typeof createMfaService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -92,6 +95,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		const redis = config.redisUrl
 			? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true })
 			: undefined;
+		const rateLimits = createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn });
 		let redisErrorLogged = 0;
 		redis?.on('error', (err) => {
 			// ioredis reconnects by itself; an unhandled 'error' event would crash the process.
@@ -113,7 +117,8 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			mailer,
 			services: {
 				sessions,
-				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits: createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn }) }, sessions),
+				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),
+				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),
 				audit: createAuditService(deps),
 				users: createUserService({ ...deps, mailer, sessions }),

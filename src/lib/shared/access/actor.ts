@@ -12,6 +12,11 @@ export interface Actor {
 	hospitalPermissions: Permission[];
 	/** Branches the user works in (a hospital-wide role means every branch). */
 	branches: ActorBranch[];
+	/**
+	 * ok: a full session. challenge: the password was right but a second factor is still owed.
+	 * enrol: a role requires MFA and the user has not set it up yet.
+	 */
+	mfa: 'ok' | 'challenge' | 'enrol';
 }
 
 export interface ActorBranch {

@@ -30,4 +30,4 @@ export const ZMe = z.object({
 });
 export type MeDto = z.infer<typeof ZMe>;
 
-export const ZLoginResult = z.object({ user: ZUser });
+export const ZLoginResult = z.union([z.object({ user: ZUser }), z.object({ mfaRequired: z.literal(true) })]);

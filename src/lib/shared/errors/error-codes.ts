@@ -8,6 +8,8 @@ export const ERROR_CODES = {
 	MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
 	INVALID_CREDENTIALS: { status: 401, title: 'Email or password is incorrect' },
 	UNAUTHENTICATED: { status: 401, title: 'Please sign in to continue' },
+	MFA_REQUIRED: { status: 401, title: 'Enter the code from your authenticator app to finish signing in' },
+	MFA_ENROLMENT_REQUIRED: { status: 403, title: 'Your role requires a second factor: set up an authenticator app to continue' },
 	FORBIDDEN: { status: 403, title: 'You do not have permission to do this' },
 	FOREIGN_ORIGIN: { status: 403, title: 'This request came from another site and was refused' },
 	NOT_FOUND: { status: 404, title: 'Not found' },

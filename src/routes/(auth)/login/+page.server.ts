@@ -9,6 +9,7 @@ function safeNext(value: string | null): string | null {
 }
 
 export const load = ({ locals, url }) => {
+	if (locals.actor?.mfa === 'challenge') redirect(303, '/login/mfa');
 	if (locals.actor?.branches[0]) redirect(303, safeNext(url.searchParams.get('next')) ?? `/${locals.actor.branches[0].code.toLowerCase()}`);
 	const runtime = getRuntime();
 	return { demoUsers: runtime.services.demo.users(), demoPassword: runtime.demoMode ? 'skinspire-demo' : null };
@@ -30,6 +31,7 @@ export const actions = {
 			return fail(problem.status, { email, error: problem.detail, fields: problem.errors ?? {} });
 		}
 		setSessionCookie(cookies, config, result.token, result.expiresAt);
+		if (result.mfaRequired) redirect(303, `/login/mfa${url.searchParams.get('next') ? `?next=${encodeURIComponent(url.searchParams.get('next')!)}` : ''}`);
 		const session = await services.sessions.validate(result.token);
 		const first = session?.actor.branches[0];
 		redirect(303, safeNext(url.searchParams.get('next')) ?? (first ? `/${first.code.toLowerCase()}` : '/'));

@@ -3,10 +3,12 @@ import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { clearSessionCookie } from '#lib/server/http/session-cookie.ts';
+import { formAction } from '#lib/server/http/form-action.ts';
 
 export const load = async ({ locals }) => {
 	if (!locals.actor) error(401, 'Please sign in again');
-	return { sessions: await getRuntime().services.sessions.listOwn(locals.actor) };
+	const { services } = getRuntime();
+	return { sessions: await services.sessions.listOwn(locals.actor), mfa: await services.mfa.status(locals.actor) };
 };
 
 export const actions = {
@@ -26,6 +28,15 @@ export const actions = {
 		}
 		return { revoked: 1 };
 	},
+	disableMfa: (event) =>
+		formAction(event, async ({ actor, formData, meta }) => {
+			await getRuntime().services.mfa.disable(actor, { password: String(formData.get('password') ?? '') }, meta);
+			return { mfaDisabled: true };
+		}),
+	newRecoveryCodes: (event) =>
+		formAction(event, async ({ actor, formData, meta }) => ({
+			recoveryCodes: await getRuntime().services.mfa.regenerateRecoveryCodes(actor, { password: String(formData.get('password') ?? '') }, meta)
+		})),
 	revokeOthers: async (event) => {
 		const actor = event.locals.actor;
 		if (!actor) error(401, 'Please sign in again');

@@ -4,5 +4,6 @@ import { can } from '#lib/shared/access/actor.ts';
 
 export const load = async ({ locals }) => {
 	if (!locals.actor) error(401, 'Please sign in again');
-	return { roles: await getRuntime().services.roles.list(locals.actor), canManage: can(locals.actor, 'roles:manage') };
+	const runtime = getRuntime();
+	return { roles: await runtime.services.roles.list(locals.actor), canManage: can(locals.actor, 'roles:manage'), demoMode: runtime.demoMode };
 };
