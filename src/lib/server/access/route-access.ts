@@ -32,6 +32,8 @@ export type RouteRules = Record<string, AccessRule>;
 export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/': { GET: 'public' },
 	'/(auth)/login': { GET: 'public', 'POST ?/default': 'public' },
+	'/(auth)/forgot': { GET: 'public', 'POST ?/default': 'public' },
+	'/(auth)/reset/[token]': { GET: 'public', 'POST ?/default': 'public' },
 	'/(auth)/login/mfa': { GET: 'mfa-challenge', 'POST ?/default': 'mfa-challenge' },
 	'/(auth)/mfa/setup': { GET: 'mfa-setup', 'POST ?/start': 'mfa-setup', 'POST ?/confirm': 'mfa-setup' },
 	'/logout': { GET: 'public', 'POST ?/default': 'public' },
@@ -76,7 +78,8 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		'POST ?/revoke': 'signed-in',
 		'POST ?/revokeOthers': 'signed-in',
 		'POST ?/disableMfa': 'signed-in',
-		'POST ?/newRecoveryCodes': 'signed-in'
+		'POST ?/newRecoveryCodes': 'signed-in',
+		'POST ?/changePassword': 'signed-in'
 	},
 	'/api/v1/me/sessions': { GET: 'signed-in' },
 	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
@@ -116,6 +119,9 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/auth/login': { POST: 'public' },
 	'/api/v1/auth/logout': { POST: 'any-session' },
 	'/api/v1/auth/mfa': { POST: 'mfa-challenge' },
+	'/api/v1/auth/password-reset': { POST: 'public' },
+	'/api/v1/auth/password-reset/complete': { POST: 'public' },
+	'/api/v1/me/password': { POST: 'signed-in' },
 	'/api/v1/me/mfa': { GET: 'mfa-setup' },
 	'/api/v1/me/mfa/totp': { POST: 'mfa-setup' },
 	'/api/v1/me/mfa/totp/confirm': { POST: 'mfa-setup' },

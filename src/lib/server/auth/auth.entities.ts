@@ -66,3 +66,18 @@ export const Invitation = defineEntity({
 	}
 });
 export type Invitation = InferEntity<typeof Invitation>;
+
+/** A password-reset link: single use, 30 minutes, only a SHA-256 of the token stored. */
+export const PasswordReset = defineEntity({
+	name: 'PasswordReset',
+	tableName: 'password_reset',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		user: () => p.manyToOne(User).mapToPk().deleteRule('cascade'),
+		tokenHash: p.string().length(64).unique().hidden(),
+		createdAt: p.datetime(),
+		expiresAt: p.datetime(),
+		usedAt: p.datetime().nullable()
+	}
+});
+export type PasswordReset = InferEntity<typeof PasswordReset>;

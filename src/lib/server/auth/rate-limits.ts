@@ -17,7 +17,9 @@ export function createRateLimits(redis: Redis | undefined, limits: { signInPer5M
 		/** Sign-in attempts from one address per 5 minutes (RATE_LIMIT_SIGN_IN). */
 		signIn: make('skinspire:rl:sign-in', limits.signInPer5Minutes, 300),
 		/** Second-factor codes from one address, on top of the 5 attempts each challenge allows. */
-		mfa: make('skinspire:rl:mfa', limits.signInPer5Minutes, 300)
+		mfa: make('skinspire:rl:mfa', limits.signInPer5Minutes, 300),
+		/** Password-reset requests from one address per 15 minutes. */
+		reset: make('skinspire:rl:reset', Math.max(1, Math.ceil(limits.signInPer5Minutes / 3)), 900)
 	};
 }
 

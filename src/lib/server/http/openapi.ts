@@ -4,6 +4,7 @@ import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/not
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
+import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
 import { ZCreateRoleInput, ZRole, ZRoleList, ZUpdateRoleInput } from '../../shared/roles/role.schema.ts';
@@ -114,7 +115,10 @@ export function openApiDocument(serverUrl: string) {
 				PasswordConfirmInput: schema(ZPasswordConfirmInput, 'input'),
 				MfaStatus: schema(ZMfaStatus),
 				TotpSetup: schema(ZTotpSetup),
-				RecoveryCodes: schema(ZRecoveryCodes)
+				RecoveryCodes: schema(ZRecoveryCodes),
+				ChangePasswordInput: schema(ZChangePasswordInput, 'input'),
+				ResetRequestInput: schema(ZResetRequestInput, 'input'),
+				ResetCompleteInput: schema(ZResetCompleteInput, 'input')
 			}
 		},
 		paths: {
@@ -200,6 +204,33 @@ export function openApiDocument(serverUrl: string) {
 					ok: ['200', 'Signed in', 'LoginResult'],
 					errors: { '400': 'The code is not right', '401': 'No sign-in is waiting for a code, or too many wrong codes', '429': 'Too many attempts from this address' }
 				})
+			},
+			'/me/password': {
+				post: op('changePassword', 'Change my password (the current one is asked again); this session continues under a new cookie, others end if asked', 'auth', {
+					body: 'ChangePasswordInput',
+					ok: ['200', 'Changed'],
+					errors: { '400': 'Current password wrong, or the new one refused (the reason is in errors.newPassword)' }
+				})
+			},
+			'/auth/password-reset': {
+				post: {
+					...op('requestPasswordReset', 'Email a single-use reset link (30 minutes). The answer is the same whether or not the address has an account', 'auth', {
+						body: 'ResetRequestInput',
+						ok: ['202', 'Accepted'],
+						errors: { '400': 'Not an email address', '429': 'Too many requests from this address' }
+					}),
+					security: []
+				}
+			},
+			'/auth/password-reset/complete': {
+				post: {
+					...op('completePasswordReset', 'Set a new password from the link; every session of the account ends (sign in again, second factor included)', 'auth', {
+						body: 'ResetCompleteInput',
+						ok: ['204', 'Changed'],
+						errors: { '400': 'The password is refused', '404': 'The link expired or was used' }
+					}),
+					security: []
+				}
 			},
 			'/me/mfa': {
 				get: op('mfaStatus', 'Whether a second factor is set up, whether a role requires it, recovery codes left', 'mfa', { ok: ['200', 'Status', 'MfaStatus'] })

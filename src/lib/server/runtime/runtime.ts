@@ -14,6 +14,7 @@ import { createUserService } from '../users/user.service.ts';
 import { createRoleService } from '../roles/role.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
+import { createPasswordService } from '../auth/password.service.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
@@ -41,6 +42,7 @@ export interface Runtime {
 		audit: ReturnType<typeof createAuditService>;
 		users: ReturnType<typeof createUserService>;
 		mfa: ReturnType<typeof createMfaService>;
+		passwords: ReturnType<typeof createPasswordService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -118,6 +120,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			services: {
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),
+				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),
 				audit: createAuditService(deps),

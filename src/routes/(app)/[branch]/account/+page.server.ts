@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import { requestMeta } from '#lib/server/http/request-meta.ts';
-import { clearSessionCookie } from '#lib/server/http/session-cookie.ts';
+import { clearSessionCookie, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
 
 export const load = async ({ locals }) => {
@@ -27,6 +27,20 @@ export const actions = {
 			redirect(303, '/login');
 		}
 		return { revoked: 1 };
+	},
+	changePassword: async (event) => {
+		let token: { token: string; expiresAt: Date } | undefined;
+		const result = await formAction(event, async ({ actor, formData, meta }) => {
+			const changed = await getRuntime().services.passwords.change(
+				actor,
+				{ currentPassword: String(formData.get('currentPassword') ?? ''), newPassword: String(formData.get('newPassword') ?? ''), endOtherSessions: formData.get('endOtherSessions') === 'on' },
+				meta
+			);
+			token = changed;
+			return { passwordChanged: true, endedOthers: changed.endedOthers };
+		});
+		if (token) setSessionCookie(event.cookies, getRuntime().config, token.token, token.expiresAt);
+		return result;
 	},
 	disableMfa: (event) =>
 		formAction(event, async ({ actor, formData, meta }) => {
