@@ -57,13 +57,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 
 	io.use(async (socket, next) => {
 		try {
-			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
-			const token = cookies[cookieName];
-			const session = token ? await services.sessions.validate(token) : null;
+			// A browser brings its session cookie; an app or integration its API token in `auth`.
+			const bearer = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+			const token = bearer ?? parseCookie(socket.handshake.headers.cookie ?? '')[cookieName];
+			const actor = bearer ? await services.tokens.validate(bearer) : token ? (await services.sessions.validate(token))?.actor : null;
 			// Live updates are for full sessions only, not ones still owing or setting up MFA.
-			if (!session || !token || session.actor.mfa !== 'ok') return next(new Error('UNAUTHENTICATED'));
+			if (!actor || !token || actor.mfa !== 'ok') return next(new Error('UNAUTHENTICATED'));
 			tokens.set(socket, token);
-			const { actor } = session;
 			socket.data = { userId: actor.userId, sessionId: actor.sessionId, hospitalId: actor.hospitalId, branchIds: actor.branches.map((b) => b.id) };
 			next();
 		} catch (e) {
@@ -94,14 +94,15 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 				if (typeof ack !== 'function') return;
 				let result: Ack<unknown>;
 				try {
-					const session = await services.sessions.validate(tokens.get(socket));
-					if (!session || session.actor.mfa !== 'ok') {
+					const token = tokens.get(socket);
+					const actor = socket.data.sessionId.startsWith('token:') ? await services.tokens.validate(token) : (await services.sessions.validate(token))?.actor;
+					if (!actor || actor.mfa !== 'ok') {
 						socket.disconnect(true);
 						return;
 					}
 					const body = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
-					checkAccess(SOCKET_COMMAND_ACCESS[event], session.actor, { branchId: typeof body.branchId === 'string' ? body.branchId : undefined });
-					result = { ok: true, data: await run(session.actor, body) };
+					checkAccess(SOCKET_COMMAND_ACCESS[event], actor, { branchId: typeof body.branchId === 'string' ? body.branchId : undefined });
+					result = { ok: true, data: await run(actor, body) };
 				} catch (e) {
 					result = toAck(e, log);
 				}
@@ -128,7 +129,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		const local = [...io.of('/').sockets.values()];
 		if (!local.length) return;
 		try {
-			const live = await services.sessions.liveBranches([...new Set(local.map((s) => s.data.sessionId))]);
+			const ids = [...new Set(local.map((s) => s.data.sessionId))];
+			const tokenIds = ids.filter((id) => id.startsWith('token:'));
+			const [sessionsLive, tokensLive] = await Promise.all([
+				services.sessions.liveBranches(ids.filter((id) => !id.startsWith('token:'))),
+				services.tokens.liveBranches(tokenIds.map((id) => id.slice('token:'.length)))
+			]);
+			const live = new Map([...sessionsLive, ...[...tokensLive].map(([id, b]) => [`token:${id}`, b] as const)]);
 			for (const s of local) {
 				const branchIds = live.get(s.data.sessionId);
 				if (!branchIds) {

@@ -25,7 +25,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const cookieName = sessionCookieName(config.secureCookies);
 	const token = event.cookies.get(cookieName);
-	if (token) {
+	const authorization = event.request.headers.get('authorization');
+	if (authorization && event.url.pathname.startsWith('/api/')) {
+		// A bearer token stands alone: a bad one is refused, never silently replaced by the cookie.
+		const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+		event.locals.actor = bearer ? await services.tokens.validate(bearer) : null;
+		if (!event.locals.actor) return problemResponse(new DomainError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked'), event);
+	} else if (token) {
 		const session = await services.sessions.validate(token);
 		if (session) event.locals.actor = session.actor;
 		else event.cookies.delete(cookieName, { path: '/' });

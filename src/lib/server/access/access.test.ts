@@ -8,7 +8,7 @@ const IND = { id: '11111111-1111-4111-8111-111111111111', name: 'Indiranagar', c
 const KOR = { id: '22222222-2222-4222-8222-222222222222', name: 'Koramangala', code: 'KOR', time_zone: 'Asia/Kolkata' };
 
 function actorWith(assignments: Parameters<typeof resolveAccess>[0]): Actor {
-	return { userId: 'u', hospitalId: 'h', hospitalName: 'H', sessionId: 's', name: 'N', email: 'e@x', mfa: 'ok', ...resolveAccess(assignments, [IND, KOR]) };
+	return { userId: 'u', hospitalId: 'h', hospitalName: 'H', sessionId: 's', name: 'N', email: 'e@x', mfa: 'ok', via: 'session', ...resolveAccess(assignments, [IND, KOR]) };
 }
 
 function codeOf(fn: () => void): string | null {
@@ -57,6 +57,21 @@ describe('checkAccess', () => {
 		expect(codeOf(() => checkAccess(rule, reception, { branchId: KOR.id }))).toBe('NOT_FOUND');
 		expect(codeOf(() => checkAccess(rule, reception, { branch: 'kor' }))).toBe('NOT_FOUND');
 		expect(codeOf(() => checkAccess({ permission: 'notices:clear-any', in: 'branch' }, reception, { branchId: IND.id }))).toBe('FORBIDDEN');
+	});
+
+	it('lets a pending-MFA session reach nothing but the challenge, and a token nothing that manages the account', () => {
+		const pending = { ...reception, mfa: 'challenge' as const };
+		expect(codeOf(() => checkAccess('signed-in-or-token', pending, {}))).toBe('MFA_REQUIRED');
+		expect(codeOf(() => checkAccess({ permission: 'notices:read', in: 'branch' }, pending, { branchId: IND.id }))).toBe('MFA_REQUIRED');
+		expect(codeOf(() => checkAccess('mfa-challenge', pending, {}))).toBeNull();
+		expect(codeOf(() => checkAccess('any-session', pending, {}))).toBeNull();
+		const enrolling = { ...reception, mfa: 'enrol' as const };
+		expect(codeOf(() => checkAccess('signed-in', enrolling, {}))).toBe('MFA_ENROLMENT_REQUIRED');
+		expect(codeOf(() => checkAccess('mfa-setup', enrolling, {}))).toBeNull();
+		const token = { ...reception, via: 'token' as const };
+		expect(codeOf(() => checkAccess('signed-in-or-token', token, {}))).toBeNull();
+		expect(codeOf(() => checkAccess('signed-in', token, {}))).toBe('FORBIDDEN');
+		expect(codeOf(() => checkAccess({ permission: 'notices:read', in: 'branch' }, token, { branchId: IND.id }))).toBeNull();
 	});
 
 	it('needs a signed-in actor unless public, and denies a route without a rule', () => {

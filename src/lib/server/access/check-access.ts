@@ -18,6 +18,10 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 	if (rule === undefined) throw new DomainError('NOT_FOUND');
 	if (rule === 'public') return;
 	if (!actor) throw new DomainError('UNAUTHENTICATED');
+	// A bearer token reaches what its permissions allow, and nothing that manages the account.
+	if (actor.via === 'token' && typeof rule === 'string' && rule !== 'signed-in-or-token') {
+		throw new DomainError('FORBIDDEN', 'An API token cannot do this; sign in instead');
+	}
 	if (rule === 'any-session') return;
 	// A session that owes a second factor can do nothing but provide it.
 	if (actor.mfa === 'challenge') {
@@ -30,7 +34,7 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 		if (rule === 'mfa-setup') return;
 		throw new DomainError('MFA_ENROLMENT_REQUIRED');
 	}
-	if (rule === 'signed-in' || rule === 'mfa-setup') return;
+	if (rule === 'signed-in' || rule === 'mfa-setup' || rule === 'signed-in-or-token') return;
 	if (rule.in === 'branch') {
 		const branchId = branchIdFromParams(actor, params);
 		if (!branchId) throw new DomainError('NOT_FOUND', 'No such branch');

@@ -57,7 +57,7 @@ describe('route access table', () => {
 		expect(ruleFor(null, 'GET', '')).toBeUndefined();
 		expect(ruleFor('/(app)/[branch]', 'POST', '?/unknown')).toBeUndefined();
 		expect(ruleFor('/(auth)/login', 'POST', '')).toBe('public');
-		expect(ruleFor('/api/v1/me', 'HEAD', '')).toBe('signed-in');
+		expect(ruleFor('/api/v1/me', 'HEAD', '')).toBe('signed-in-or-token');
 	});
 });
 

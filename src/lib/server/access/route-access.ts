@@ -9,6 +9,8 @@ import type { ClientToServerEvents } from '../../shared/realtime/events.ts';
  *
  * - `public`: anyone.
  * - `signed-in`: any signed-in user with a full session.
+ * - `signed-in-or-token`: a full session, or a bearer API token (other `signed-in` routes, such
+ *   as managing sessions, MFA, passwords and tokens, refuse tokens).
  * - `any-session`: also a session that still owes a second factor (e.g. to sign out).
  * - `mfa-challenge`: only a session that owes a second factor (to enter the code).
  * - `mfa-setup`: a full session, or one whose role requires MFA not yet set up (to set it up).
@@ -22,6 +24,7 @@ export type AccessRule =
 	| 'public'
 	| 'signed-in'
 	| 'any-session'
+	| 'signed-in-or-token'
 	| 'mfa-challenge'
 	| 'mfa-setup'
 	| { permission: Permission; in: 'branch' | 'hospital' | 'any-branch' };
@@ -79,7 +82,9 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		'POST ?/revokeOthers': 'signed-in',
 		'POST ?/disableMfa': 'signed-in',
 		'POST ?/newRecoveryCodes': 'signed-in',
-		'POST ?/changePassword': 'signed-in'
+		'POST ?/changePassword': 'signed-in',
+		'POST ?/createToken': 'signed-in',
+		'POST ?/revokeToken': 'signed-in'
 	},
 	'/api/v1/me/sessions': { GET: 'signed-in' },
 	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
@@ -127,7 +132,9 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/me/mfa/totp/confirm': { POST: 'mfa-setup' },
 	'/api/v1/me/mfa/totp/disable': { POST: 'signed-in' },
 	'/api/v1/me/mfa/recovery-codes': { POST: 'signed-in' },
-	'/api/v1/me': { GET: 'signed-in' },
+	'/api/v1/me': { GET: 'signed-in-or-token' },
+	'/api/v1/me/tokens': { GET: 'signed-in', POST: 'signed-in' },
+	'/api/v1/me/tokens/[tokenId]': { DELETE: 'signed-in' },
 	'/api/v1/branches/[branchId]/notices': {
 		GET: { permission: 'notices:read', in: 'branch' },
 		POST: { permission: 'notices:post', in: 'branch' }

@@ -81,3 +81,24 @@ export const PasswordReset = defineEntity({
 	}
 });
 export type PasswordReset = InferEntity<typeof PasswordReset>;
+
+/** A personal API token: `sst_<id>_<secret>`, shown once; only SHA-256(secret) is stored. */
+export const ApiToken = defineEntity({
+	name: 'ApiToken',
+	tableName: 'api_token',
+	properties: {
+		id: p.string().length(32).primary(),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		user: () => p.manyToOne(User).mapToPk().deleteRule('cascade'),
+		name: p.string().length(80),
+		secretHash: p.string().length(64).hidden(),
+		/** A subset of the owner's permissions; what the owner loses, the token loses too. */
+		permissions: p.array(),
+		createdAt: p.datetime(),
+		expiresAt: p.datetime(),
+		lastUsedAt: p.datetime().nullable(),
+		revokedAt: p.datetime().nullable()
+	},
+	indexes: [{ properties: ['user'] }]
+});
+export type ApiToken = InferEntity<typeof ApiToken>;

@@ -48,7 +48,8 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			email: row.email,
 			hospitalPermissions,
 			branches,
-			mfa
+			mfa,
+			via: 'session'
 		};
 	}
 

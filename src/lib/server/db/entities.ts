@@ -1,5 +1,5 @@
 import { Branch, Hospital } from '../tenancy/tenancy.entities.ts';
-import { Invitation, PasswordReset, Session, User } from '../auth/auth.entities.ts';
+import { ApiToken, Invitation, PasswordReset, Session, User } from '../auth/auth.entities.ts';
 import { Role, RoleAssignment } from '../access/access.entities.ts';
 import { OutboxEvent } from '../realtime/outbox.entity.ts';
 import { AuditEvent } from '../audit/audit.entities.ts';
@@ -7,4 +7,4 @@ import { MfaRecoveryCode, MfaTotp } from '../mfa/mfa.entities.ts';
 import { BranchNotice, NoticeDismissal } from '../notices/notice.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal];
+export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal];

@@ -4,6 +4,7 @@ import { ZNotice, ZNoticeList, ZPostNoticeInput } from '../../shared/notices/not
 import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
+import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
@@ -37,7 +38,7 @@ const jsonResponse = (description: string, ref: string) => ({
 });
 const branchId = { name: 'branchId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const noticeId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const security = [{ sessionCookie: [] }];
+const security = [{ sessionCookie: [] }, { bearerToken: [] }];
 
 /** Query parameters straight from the shared schema. */
 function queryParameters(s: z.ZodType) {
@@ -62,7 +63,7 @@ function op(
 		operationId,
 		summary,
 		tags: [tag],
-		security: [{ sessionCookie: [] }],
+		security: [{ sessionCookie: [] }, { bearerToken: [] }],
 		...(o.parameters ? { parameters: o.parameters } : {}),
 		...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${o.body}` } } } } } : {}),
 		responses: {
@@ -88,7 +89,12 @@ export function openApiDocument(serverUrl: string) {
 		servers: [{ url: `${serverUrl}/api/v1` }],
 		components: {
 			securitySchemes: {
-				sessionCookie: { type: 'apiKey', in: 'cookie', name: 'skinspire_session', description: 'Named __Host-skinspire_session when served over HTTPS' }
+				sessionCookie: { type: 'apiKey', in: 'cookie', name: 'skinspire_session', description: 'Named __Host-skinspire_session when served over HTTPS' },
+				bearerToken: {
+					type: 'http',
+					scheme: 'bearer',
+					description: 'A personal API token (sst_…) made on the account page or POST /me/tokens; also accepted in the Socket.IO handshake as auth.token'
+				}
 			},
 			schemas: {
 				Problem: schema(ZProblem),
@@ -118,7 +124,10 @@ export function openApiDocument(serverUrl: string) {
 				RecoveryCodes: schema(ZRecoveryCodes),
 				ChangePasswordInput: schema(ZChangePasswordInput, 'input'),
 				ResetRequestInput: schema(ZResetRequestInput, 'input'),
-				ResetCompleteInput: schema(ZResetCompleteInput, 'input')
+				ResetCompleteInput: schema(ZResetCompleteInput, 'input'),
+				CreateTokenInput: schema(ZCreateTokenInput, 'input'),
+				CreatedToken: schema(ZCreatedToken),
+				TokenList: schema(ZTokenList)
 			}
 		},
 		paths: {
@@ -203,6 +212,21 @@ export function openApiDocument(serverUrl: string) {
 					body: 'MfaCodeInput',
 					ok: ['200', 'Signed in', 'LoginResult'],
 					errors: { '400': 'The code is not right', '401': 'No sign-in is waiting for a code, or too many wrong codes', '429': 'Too many attempts from this address' }
+				})
+			},
+			'/me/tokens': {
+				get: op('listTokens', 'My API tokens that still work (from a signed-in session only)', 'tokens', { ok: ['200', 'Tokens', 'TokenList'] }),
+				post: op('createToken', 'Create an API token with an expiry and some of my permissions; the secret is in this answer only', 'tokens', {
+					body: 'CreateTokenInput',
+					ok: ['201', 'The token', 'CreatedToken'],
+					errors: { '400': 'A field to fix, or a permission you do not hold', '403': 'Made with a token rather than a session' }
+				})
+			},
+			'/me/tokens/{tokenId}': {
+				parameters: [{ name: 'tokenId', in: 'path', required: true, schema: { type: 'string' } }],
+				delete: op('revokeToken', 'Revoke a token: its next request is refused and its live connections close within 2 s', 'tokens', {
+					ok: ['204', 'Revoked'],
+					errors: { '404': 'No such token of mine' }
 				})
 			},
 			'/me/password': {

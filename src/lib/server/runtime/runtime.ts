@@ -15,6 +15,7 @@ import { createRoleService } from '../roles/role.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
+import { createApiTokenService } from '../auth/api-token.service.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
@@ -43,6 +44,7 @@ export interface Runtime {
 		users: ReturnType<typeof createUserService>;
 		mfa: ReturnType<typeof createMfaService>;
 		passwords: ReturnType<typeof createPasswordService>;
+		tokens: ReturnType<typeof createApiTokenService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -120,6 +122,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			services: {
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),
+				tokens: createApiTokenService(deps),
 				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),

@@ -17,6 +17,8 @@ export interface Actor {
 	 * enrol: a role requires MFA and the user has not set it up yet.
 	 */
 	mfa: 'ok' | 'challenge' | 'enrol';
+	/** How the request authenticated: a browser session cookie, or a bearer API token. */
+	via: 'session' | 'token';
 }
 
 export interface ActorBranch {

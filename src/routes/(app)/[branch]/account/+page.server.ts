@@ -8,7 +8,13 @@ import { formAction } from '#lib/server/http/form-action.ts';
 export const load = async ({ locals }) => {
 	if (!locals.actor) error(401, 'Please sign in again');
 	const { services } = getRuntime();
-	return { sessions: await services.sessions.listOwn(locals.actor), mfa: await services.mfa.status(locals.actor) };
+	const held = [...new Set([...locals.actor.hospitalPermissions, ...locals.actor.branches.flatMap((b) => b.permissions)])].sort();
+	return {
+		sessions: await services.sessions.listOwn(locals.actor),
+		mfa: await services.mfa.status(locals.actor),
+		tokens: await services.tokens.list(locals.actor),
+		heldPermissions: held
+	};
 };
 
 export const actions = {
@@ -42,6 +48,19 @@ export const actions = {
 		if (token) setSessionCookie(event.cookies, getRuntime().config, token.token, token.expiresAt);
 		return result;
 	},
+	createToken: (event) =>
+		formAction(event, async ({ actor, form, formData, meta }) => ({
+			createdToken: await getRuntime().services.tokens.create(
+				actor,
+				{ name: form.tokenName ?? '', expiresInDays: Number(form.expiresInDays || 0), permissions: formData.getAll('permissions').map(String) },
+				meta
+			)
+		})),
+	revokeToken: (event) =>
+		formAction(event, async ({ actor, form, meta }) => {
+			await getRuntime().services.tokens.revoke(actor, form.tokenId ?? '', meta);
+			return { tokenRevoked: true };
+		}),
 	disableMfa: (event) =>
 		formAction(event, async ({ actor, formData, meta }) => {
 			await getRuntime().services.mfa.disable(actor, { password: String(formData.get('password') ?? '') }, meta);
