@@ -37,6 +37,7 @@ describe('your sessions in the browser', () => {
 		const { page, context } = await signedInPage(browser, server.url, 'accountant@demo.skinspire.app');
 		await page.goto('/ind/account');
 		await page.getByTestId('setup-mfa').click();
+		await page.waitForURL('**/mfa/setup');
 		await page.getByLabel('Password').fill('skinspire-demo');
 		await page.getByTestId('start-totp').click();
 		const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
