@@ -46,3 +46,22 @@ describe('your sessions', () => {
 		expect((await api(server, mine)('/api/v1/me')).status).toBe(200);
 	});
 });
+
+describe('hospital idle timeout', () => {
+	it('applies the hospital’s own idle timeout from the next request', async () => {
+		const admin = await login(server, 'admin@demo.skinspire.app');
+		const desk = await login(server, 'accountant@demo.skinspire.app');
+		const idle6 = "update session s set last_active_at = now() - interval '6 minutes' from app_user u where u.id = s.user_id and u.email = 'accountant@demo.skinspire.app'";
+		await query(databaseUrl, idle6);
+		expect((await api(server, desk)('/api/v1/me')).status).toBe(200); // 6 idle minutes is fine under the default 30
+		const settings = await (await api(server, admin)('/api/v1/hospital/settings')).json();
+		expect(settings).toMatchObject({ sessionIdleMinutes: null, defaultSessionIdleMinutes: 30 });
+		expect((await api(server, admin)('/api/v1/hospital/settings', { method: 'PATCH', json: { sessionIdleMinutes: 2, version: settings.version } })).status).toBe(400);
+		const saved = await (await api(server, admin)('/api/v1/hospital/settings', { method: 'PATCH', json: { sessionIdleMinutes: 5, version: settings.version } })).json();
+		expect(saved.sessionIdleMinutes).toBe(5);
+		await query(databaseUrl, idle6);
+		expect((await api(server, desk)('/api/v1/me')).status).toBe(401);
+		const reception = await login(server, 'reception@demo.skinspire.app');
+		expect((await api(server, reception)('/api/v1/hospital/settings')).status).toBe(403);
+	});
+});

@@ -32,6 +32,7 @@ interface SessionRow {
 	assignments: AssignmentRow[];
 	branches: BranchRow[];
 	mfa_pending: boolean;
+	session_idle_minutes: number | null;
 	mfa_enrol_required: boolean;
 }
 
@@ -79,7 +80,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			const rows = await em.execute<SessionRow[]>(
 				// One round trip: the session, its user, their role assignments and the hospital's branches.
 				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
-				        h.name as hospital_name, u.name as user_name, u.email, u.active,
+				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.active,
 				        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
 				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
 				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,
@@ -95,7 +96,8 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			const row = rows[0];
 			if (!row || !secretMatches(row.secret_hash, parsed.secret)) return null;
 			const now = Date.now();
-			const idleExpired = now - new Date(row.last_active_at).getTime() > config.sessionIdleMs;
+			const idleMs = row.session_idle_minutes ? row.session_idle_minutes * 60_000 : config.sessionIdleMs;
+			const idleExpired = now - new Date(row.last_active_at).getTime() > idleMs;
 			if (!row.active || idleExpired || now >= new Date(row.expires_at).getTime()) {
 				await em.execute('delete from session where id = ?', [row.id], 'run');
 				return null;
@@ -120,9 +122,9 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 		/** The signed-in user's own sessions, this one first. */
 		async listOwn(actor: Actor): Promise<SessionInfo[]> {
 			const rows = await orm.em.fork().execute<{ id: string; ip: string | null; user_agent: string | null; created_at: Date; last_active_at: Date; expires_at: Date }[]>(
-				`select id, ip, user_agent, created_at, last_active_at, expires_at from session
-				 where user_id = ? and expires_at > now() and last_active_at > now() - (? * interval '1 millisecond')
-				 order by (id = ?) desc, last_active_at desc`,
+				`select s.id, s.ip, s.user_agent, s.created_at, s.last_active_at, s.expires_at from session s join hospital h on h.id = s.hospital_id
+				 where s.user_id = ? and s.expires_at > now() and s.last_active_at > now() - (coalesce(h.session_idle_minutes * 60000, ?) * interval '1 millisecond')
+				 order by (s.id = ?) desc, s.last_active_at desc`,
 				[actor.userId, config.sessionIdleMs, actor.sessionId]
 			);
 			return rows.map((r) => ({
@@ -165,9 +167,10 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 				`select s.id, array(select distinct b.id::text from role_assignment a
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
 				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id) as branch_ids
-				 from session s join app_user u on u.id = s.user_id
+				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id in (${sessionIds.map(() => '?').join(',')})
-				   and s.expires_at > now() and s.last_active_at > now() - (? * interval '1 millisecond') and u.active and not s.mfa_pending`,
+				   and s.expires_at > now() and s.last_active_at > now() - (coalesce(h.session_idle_minutes * 60000, ?) * interval '1 millisecond')
+				   and u.active and not s.mfa_pending`,
 				[...sessionIds, config.sessionIdleMs]
 			);
 			return new Map(rows.map((r) => [r.id, r.branch_ids]));

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
+import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
@@ -127,7 +128,9 @@ export function openApiDocument(serverUrl: string) {
 				ResetCompleteInput: schema(ZResetCompleteInput, 'input'),
 				CreateTokenInput: schema(ZCreateTokenInput, 'input'),
 				CreatedToken: schema(ZCreatedToken),
-				TokenList: schema(ZTokenList)
+				TokenList: schema(ZTokenList),
+				HospitalSettings: schema(ZHospitalSettings),
+				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input')
 			}
 		},
 		paths: {
@@ -212,6 +215,14 @@ export function openApiDocument(serverUrl: string) {
 					body: 'MfaCodeInput',
 					ok: ['200', 'Signed in', 'LoginResult'],
 					errors: { '400': 'The code is not right', '401': 'No sign-in is waiting for a code, or too many wrong codes', '429': 'Too many attempts from this address' }
+				})
+			},
+			'/hospital/settings': {
+				get: op('getHospitalSettings', 'Hospital-wide settings (needs settings:manage)', 'hospital', { ok: ['200', 'Settings', 'HospitalSettings'], errors: { '403': 'Needs settings:manage' } }),
+				patch: op('updateHospitalSettings', 'Change the idle timeout (5–480 minutes, or null for the server default); applies from the next request', 'hospital', {
+					body: 'UpdateHospitalSettingsInput',
+					ok: ['200', 'Settings after the change', 'HospitalSettings'],
+					errors: { '400': 'A field to fix', '403': 'Needs settings:manage', '409': 'Someone else changed them first' }
 				})
 			},
 			'/me/tokens': {

@@ -16,6 +16,7 @@ import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
 import { createApiTokenService } from '../auth/api-token.service.ts';
+import { createSettingsService } from '../tenancy/settings.service.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
@@ -45,6 +46,7 @@ export interface Runtime {
 		mfa: ReturnType<typeof createMfaService>;
 		passwords: ReturnType<typeof createPasswordService>;
 		tokens: ReturnType<typeof createApiTokenService>;
+		settings: ReturnType<typeof createSettingsService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -123,6 +125,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),
 				tokens: createApiTokenService(deps),
+				settings: createSettingsService(deps),
 				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),

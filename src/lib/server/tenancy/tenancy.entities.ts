@@ -12,6 +12,9 @@ export const Hospital = defineEntity({
 		name: p.string().length(200),
 		/** Demo hospitals are seeded by `npm run db:seed`; their presence puts the app in demo mode. */
 		isDemo: p.boolean().default(false),
+		/** Sign out after this many idle minutes; null = SESSION_IDLE_MINUTES. */
+		sessionIdleMinutes: p.integer().nullable(),
+		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}
 });

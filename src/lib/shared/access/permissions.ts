@@ -12,6 +12,12 @@ export const PERMISSION_GROUPS = {
 			'sessions:manage': "End other staff members' sessions"
 		}
 	},
+	hospital: {
+		label: 'Hospital',
+		permissions: {
+			'settings:manage': 'Change hospital-wide settings, such as how long an idle session lasts'
+		}
+	},
 	audit: {
 		label: 'Audit',
 		permissions: {

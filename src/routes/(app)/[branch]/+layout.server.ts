@@ -14,6 +14,7 @@ export const load = async ({ locals, params, url, depends }) => {
 		hospitalName: actor.hospitalName,
 		branch,
 		branches: actor.branches,
+		hospitalPermissions: actor.hospitalPermissions,
 		notices,
 		canClearAny: can(actor, 'notices:clear-any', branch.id),
 		canPost: can(actor, 'notices:post', branch.id)

@@ -1,0 +1,56 @@
+import { can, type Actor } from '../../shared/access/actor.ts';
+import { ZUpdateHospitalSettingsInput, type HospitalSettings } from '../../shared/tenancy/settings.schema.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import type { SessionMeta } from '../auth/session.service.ts';
+import { DomainError, parseInput } from '../errors/domain-error.ts';
+import type { ServiceDeps } from '../runtime/deps.ts';
+
+/** Hospital-wide settings (for now the idle timeout); changes apply from the next request. */
+export function createSettingsService({ orm, config }: ServiceDeps) {
+	const toDto = (r: { name: string; session_idle_minutes: number | null; version: number }): HospitalSettings => ({
+		name: r.name,
+		sessionIdleMinutes: r.session_idle_minutes,
+		defaultSessionIdleMinutes: Math.round(config.sessionIdleMs / 60_000),
+		version: r.version
+	});
+
+	return {
+		async get(actor: Actor): Promise<HospitalSettings> {
+			if (!can(actor, 'settings:manage')) throw new DomainError('FORBIDDEN');
+			const [row] = await orm.em.fork().execute<{ name: string; session_idle_minutes: number | null; version: number }[]>(
+				'select name, session_idle_minutes, version from hospital where id = ?',
+				[actor.hospitalId]
+			);
+			return toDto(row!);
+		},
+
+		async update(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<HospitalSettings> {
+			if (!can(actor, 'settings:manage')) throw new DomainError('FORBIDDEN');
+			const data = parseInput(ZUpdateHospitalSettingsInput, input);
+			return orm.em.fork().transactional(async (em) => {
+				const [before] = await em.execute<{ name: string; session_idle_minutes: number | null; version: number }[]>(
+					'select name, session_idle_minutes, version from hospital where id = ? for update',
+					[actor.hospitalId]
+				);
+				if (before!.version !== data.version) throw new DomainError('STALE_VERSION', 'Someone else changed the settings; review them and try again', { details: { current: toDto(before!) } });
+				const [after] = await em.execute<{ name: string; session_idle_minutes: number | null; version: number }[]>(
+					'update hospital set session_idle_minutes = ?, version = version + 1 where id = ? returning name, session_idle_minutes, version',
+					[data.sessionIdleMinutes, actor.hospitalId]
+				);
+				await appendAudit(em, {
+					hospitalId: actor.hospitalId,
+					actorUserId: actor.userId,
+					actorLabel: actor.name,
+					action: 'hospital.settings_updated',
+					targetType: 'hospital',
+					targetId: actor.hospitalId,
+					before: { sessionIdleMinutes: before!.session_idle_minutes },
+					after: { sessionIdleMinutes: after!.session_idle_minutes },
+					ip: meta.ip,
+					userAgent: meta.userAgent
+				});
+				return toDto(after!);
+			});
+		}
+	};
+}
