@@ -18,7 +18,7 @@ import { toAck } from '../src/lib/server/errors/error-mapping.ts';
 import { allowedOrigins } from '../src/lib/server/http/origin.ts';
 import { SOCKET_COMMAND_ACCESS } from '../src/lib/server/access/route-access.ts';
 import { checkAccess } from '../src/lib/server/access/check-access.ts';
-import type { Actor } from '../src/lib/shared/access/actor.ts';
+import { can, type Actor } from '../src/lib/shared/access/actor.ts';
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -64,7 +64,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			// Live updates are for full sessions only, not ones still owing or setting up MFA.
 			if (!actor || !token || actor.mfa !== 'ok') return next(new Error('UNAUTHENTICATED'));
 			tokens.set(socket, token);
-			socket.data = { userId: actor.userId, sessionId: actor.sessionId, hospitalId: actor.hospitalId, branchIds: actor.branches.map((b) => b.id) };
+			socket.data = {
+				userId: actor.userId,
+				sessionId: actor.sessionId,
+				hospitalId: actor.hospitalId,
+				branchIds: actor.branches.map((b) => b.id),
+				seesActivity: can(actor, 'audit:read')
+			};
 			next();
 		} catch (e) {
 			log.error({ err: e }, 'socket authentication failed');
@@ -77,7 +83,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		const wanted = new Set([
 			...socket.data.branchIds.map(rooms.branch),
 			rooms.user(socket.data.userId),
-			rooms.session(socket.data.sessionId)
+			rooms.session(socket.data.sessionId),
+			...(socket.data.seesActivity ? [rooms.activity(socket.data.hospitalId)] : [])
 		]);
 		for (const room of socket.rooms) if (room !== socket.id && !wanted.has(room)) socket.leave(room);
 		socket.join([...wanted]);

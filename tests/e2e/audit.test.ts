@@ -39,4 +39,20 @@ describe('audit trail in the browser', () => {
 		expect(res?.status()).toBe(403);
 		await context.close();
 	});
+
+	it('the activity dashboard counts a failed sign-in elsewhere without a reload', async () => {
+		const { page, context } = await signedInPage(browser, server.url, 'admin@demo.skinspire.app');
+		await page.getByRole('link', { name: 'Activity' }).click();
+		await page.waitForURL('**/ind/activity');
+		const before = Number(await page.getByTestId('failures-24h').textContent());
+		await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+		await fetch(`${server.url}/api/v1/auth/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: server.url },
+			body: JSON.stringify({ email: 'doctor@demo.skinspire.app', password: 'not-the-password' })
+		});
+		await page.waitForFunction((n) => Number(document.querySelector('[data-testid="failures-24h"]')?.textContent) === n, before + 1, { timeout: 5000 });
+		expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+		await context.close();
+	});
 });

@@ -65,3 +65,24 @@ describe('hospital idle timeout', () => {
 		expect((await api(server, reception)('/api/v1/hospital/settings')).status).toBe(403);
 	});
 });
+
+describe('absolute lifetime and cross-site forms', () => {
+	it('ends a session at its absolute lifetime however active it is, with its socket', async () => {
+		const s = await login(server, 'doctor@demo.skinspire.app');
+		const socket = await connectSocket(server, s);
+		await query(databaseUrl, "update session set expires_at = now() - interval '1 second', last_active_at = now() where id = $1", [s.cookie.split('=')[1]!.split('.')[0]]);
+		expect((await api(server, s)('/api/v1/me')).status).toBe(401);
+		await waitFor(() => !socket.connected, 2000, 'the expired session’s socket to close');
+	});
+
+	it('refuses a form post from another site', async () => {
+		const s = await login(server, 'manager@demo.skinspire.app');
+		const res = await fetch(`${server.url}/ind?/post`, {
+			method: 'POST',
+			headers: { cookie: s.cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'message=from+elsewhere'
+		});
+		expect(res.status).toBe(403);
+		expect(await query(databaseUrl, "select 1 from branch_notice where message = 'from elsewhere'")).toHaveLength(0);
+	});
+});

@@ -114,6 +114,8 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		DELETE: { permission: 'roles:manage', in: 'hospital' }
 	},
 	'/api/v1/permissions': { GET: 'signed-in' },
+	'/api/v1/activity': { GET: { permission: 'audit:read', in: 'hospital' } },
+	'/(app)/[branch]/activity': { GET: { permission: 'audit:read', in: 'hospital' } },
 	'/api/v1/hospital/settings': { GET: { permission: 'settings:manage', in: 'hospital' }, PATCH: { permission: 'settings:manage', in: 'hospital' } },
 	'/(app)/[branch]/settings': { GET: { permission: 'settings:manage', in: 'hospital' }, 'POST ?/save': { permission: 'settings:manage', in: 'hospital' } },
 	'/api/v1/invitations/accept': { POST: 'public' },

@@ -116,6 +116,14 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
 		],
 		'run'
 	);
+	if (content.hospitalId) {
+		// A ping for live activity dashboards; they refetch through the permission-checked API.
+		await em.execute('insert into outbox_event (room, event, payload) values (?, ?, ?)', [
+			`hospital:${content.hospitalId}:activity`,
+			'activity.changed',
+			JSON.stringify({ action: content.action, at: content.occurredAt, version: content.seq })
+		], 'run');
+	}
 }
 
 /** Walk one chain in order; the first row whose link or content does not match is reported. */

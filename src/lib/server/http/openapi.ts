@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../shared/errors/error-codes.ts';
 import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.schema.ts';
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
+import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
@@ -130,6 +131,7 @@ export function openApiDocument(serverUrl: string) {
 				CreatedToken: schema(ZCreatedToken),
 				TokenList: schema(ZTokenList),
 				HospitalSettings: schema(ZHospitalSettings),
+				ActivitySummary: schema(ZActivitySummary),
 				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input')
 			}
 		},
@@ -215,6 +217,12 @@ export function openApiDocument(serverUrl: string) {
 					body: 'MfaCodeInput',
 					ok: ['200', 'Signed in', 'LoginResult'],
 					errors: { '400': 'The code is not right', '401': 'No sign-in is waiting for a code, or too many wrong codes', '429': 'Too many attempts from this address' }
+				})
+			},
+			'/activity': {
+				get: op('activitySummary', 'Sign-ins and failures per hour (24 h), active sessions, locked accounts, recent administrative actions; the event activity.changed says when to refetch', 'audit', {
+					ok: ['200', 'The summary', 'ActivitySummary'],
+					errors: { '403': 'Needs audit:read hospital-wide' }
 				})
 			},
 			'/hospital/settings': {

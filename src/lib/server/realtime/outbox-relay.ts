@@ -23,7 +23,8 @@ export const SWEEP_GRACE_MS = 2000;
  * Publishes committed outbox rows. The node that committed publishes its rows right after the
  * commit, from memory, then stamps them. A sweep on every node picks up rows that a crashed node
  * left: it claims them with FOR UPDATE SKIP LOCKED, so two sweeps never publish the same row, and
- * stamps them in the same transaction. Delivery is at least once (a crash between publish and
+ * stamps them in the same transaction. Activity pings written with audit rows skip the grace
+ * period: a repeated one only makes a dashboard refetch. Delivery is at least once (a crash between publish and
  * stamp publishes again), which clients absorb because every event carries a version.
  */
 export class OutboxRelay {
@@ -118,7 +119,7 @@ export class OutboxRelay {
 				const count = await this.#orm.em.fork().transactional(async (em) => {
 					const rows = await em.execute<{ id: string; room: string; event: string; payload: unknown; created_at: Date }[]>(
 						`select id, room, event, payload, created_at from outbox_event
-						 where published_at is null and created_at < now() - (? * interval '1 millisecond')
+						 where published_at is null and (created_at < now() - (? * interval '1 millisecond') or event = 'activity.changed')
 						 order by id limit ${BATCH} for update skip locked`,
 						[graceMs]
 					);

@@ -17,6 +17,7 @@ import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
 import { createApiTokenService } from '../auth/api-token.service.ts';
 import { createSettingsService } from '../tenancy/settings.service.ts';
+import { createActivityService } from '../activity/activity.service.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
@@ -47,6 +48,7 @@ export interface Runtime {
 		passwords: ReturnType<typeof createPasswordService>;
 		tokens: ReturnType<typeof createApiTokenService>;
 		settings: ReturnType<typeof createSettingsService>;
+		activity: ReturnType<typeof createActivityService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -126,6 +128,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),
 				tokens: createApiTokenService(deps),
 				settings: createSettingsService(deps),
+				activity: createActivityService(deps),
 				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),

@@ -16,6 +16,8 @@ export interface ServerToClientEvents {
 	'notice.cleared': (event: NoticeEvent) => void;
 	/** Sent to the user's own room, so their other tabs hide a notice they dismissed. */
 	'notice.dismissed': (event: { noticeId: string; branchId: string }) => void;
+	/** Something was added to the hospital's audit trail (for the live activity dashboard). */
+	'activity.changed': (event: { action: string; at: string; version: number }) => void;
 	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */
 	'system.resync': (event: { reason: string }) => void;
 }
@@ -31,6 +33,8 @@ export interface SocketData {
 	sessionId: string;
 	hospitalId: string;
 	branchIds: string[];
+	/** May watch the hospital's activity (audit:read hospital-wide). */
+	seesActivity: boolean;
 }
 
 export type BroadcastEvent = keyof ServerToClientEvents;
@@ -40,5 +44,7 @@ export type BroadcastPayload<E extends BroadcastEvent> = Parameters<ServerToClie
 export const rooms = {
 	branch: (branchId: string) => `branch:${branchId}`,
 	user: (userId: string) => `user:${userId}`,
-	session: (sessionId: string) => `session:${sessionId}`
+	session: (sessionId: string) => `session:${sessionId}`,
+	/** Hospital-wide audit readers only. */
+	activity: (hospitalId: string) => `hospital:${hospitalId}:activity`
 };
