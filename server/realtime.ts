@@ -68,7 +68,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 				userId: actor.userId,
 				sessionId: actor.sessionId,
 				hospitalId: actor.hospitalId,
-				branchIds: actor.branches.map((b) => b.id),
+				// A branch room carries the branch's notices: only where the actor may read them.
+				branchIds: actor.branches.filter((b) => b.permissions.includes('notices:read')).map((b) => b.id),
 				seesActivity: can(actor, 'audit:read')
 			};
 			next();

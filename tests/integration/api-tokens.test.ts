@@ -66,6 +66,20 @@ describe('API tokens', () => {
 		expect(audit.map((r) => r.action)).toEqual(['token.created', 'token.created', 'token.revoked']);
 	});
 
+	it('a token without notices:read is kept out of the branch rooms', async () => {
+		const { token } = await (await api(server, manager)('/api/v1/me/tokens', { method: 'POST', json: { name: 'Auditor', expiresInDays: 5, permissions: ['audit:read'] } })).json();
+		const socket: TestSocket = io(server.url, { transports: ['websocket'], auth: { token }, extraHeaders: { origin: server.url }, reconnection: false, forceNew: true });
+		await new Promise<void>((resolve, reject) => {
+			socket.once('connect', () => resolve());
+			socket.once('connect_error', reject);
+		});
+		const seen = record(socket, 'notice.posted');
+		await api(server, manager)(`/api/v1/branches/${manager.branch('IND').id}/notices`, { method: 'POST', json: { message: 'not for the auditor token' } });
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(seen).toHaveLength(0);
+		socket.close();
+	});
+
 	it('loses what its owner loses', async () => {
 		const { token } = await (await api(server, manager)('/api/v1/me/tokens', { method: 'POST', json: { name: 'Reader', expiresInDays: 5, permissions: ['notices:read'] } })).json();
 		const ind = manager.branch('IND').id;

@@ -152,9 +152,10 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 		async liveBranches(tokenIds: string[]): Promise<Map<string, string[]>> {
 			if (!tokenIds.length) return new Map();
 			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[] }[]>(
-				`select t.id, array(select distinct b.id::text from role_assignment a
+				`select t.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
-				                    where a.user_id = t.user_id and a.hospital_id = t.hospital_id) as branch_ids
+				                    where a.user_id = t.user_id and a.hospital_id = t.hospital_id
+				                      and 'notices:read' = any(r.permissions) and 'notices:read' = any(t.permissions)) as branch_ids
 				 from api_token t join app_user u on u.id = t.user_id
 				 where t.id in (${tokenIds.map(() => '?').join(',')}) and t.revoked_at is null and t.expires_at > now() and u.active`,
 				tokenIds

@@ -159,14 +159,14 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 
 		/**
 		 * For the socket watchdog: of the given sessions, those still valid right now, each with
-		 * the branches its user works in at this moment (role changes included).
+		 * the branches whose notices its user may read at this moment (role changes included).
 		 */
 		async liveBranches(sessionIds: string[]): Promise<Map<string, string[]>> {
 			if (!sessionIds.length) return new Map();
 			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[] }[]>(
-				`select s.id, array(select distinct b.id::text from role_assignment a
+				`select s.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
-				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id) as branch_ids
+				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id and 'notices:read' = any(r.permissions)) as branch_ids
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id in (${sessionIds.map(() => '?').join(',')})
 				   and s.expires_at > now() and s.last_active_at > now() - (coalesce(h.session_idle_minutes * 60000, ?) * interval '1 millisecond')
