@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createDatabase } from '../support/database.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { signedInPage } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/fixtures.ts';
 import { totpCode } from '../support/totp.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer({ databaseUrl: await createDatabase() });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const env = useBrowserAndServer();
 
 describe('your sessions in the browser', () => {
-	it('signing out everywhere else sends the other browser to the sign-in page', async () => {
-		const here = await signedInPage(browser, server.url, 'doctor@demo.skinspire.app');
-		const elsewhere = await signedInPage(browser, server.url, 'doctor@demo.skinspire.app');
+	it('signing out everywhere else sends the other env.browser to the sign-in page', async () => {
+		const here = await signedInPage(env.browser, env.server.url, 'doctor@demo.skinspire.app');
+		const elsewhere = await signedInPage(env.browser, env.server.url, 'doctor@demo.skinspire.app');
 		await here.page.getByRole('link', { name: 'Account' }).click();
 		await here.page.waitForURL('**/ind/account');
 		expect(await here.page.getByTestId('session-item').count()).toBe(2);
@@ -34,7 +22,7 @@ describe('your sessions in the browser', () => {
 	});
 
 	it('sets up an authenticator app from the account page, then signs in with a code', async () => {
-		const { page, context } = await signedInPage(browser, server.url, 'accountant@demo.skinspire.app');
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'accountant@demo.skinspire.app');
 		await page.goto('/ind/account');
 		await page.getByTestId('setup-mfa').click();
 		await page.waitForURL('**/mfa/setup');

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createDatabase } from '../support/database.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { signedInPage } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/fixtures.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer({ databaseUrl: await createDatabase() });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const env = useBrowserAndServer();
 
 describe('audit trail in the browser', () => {
 	it('an admin reads the sign-ins, filters them and verifies the chain', async () => {
-		const { page, context } = await signedInPage(browser, server.url, 'admin@demo.skinspire.app');
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'admin@demo.skinspire.app');
 		await page.getByRole('link', { name: 'Audit' }).click();
 		await page.waitForURL('**/ind/audit');
 		await page.getByTestId('audit-row').first().waitFor();
@@ -33,7 +21,7 @@ describe('audit trail in the browser', () => {
 	});
 
 	it('a receptionist has no Audit link, and the page answers 403', async () => {
-		const { page, context } = await signedInPage(browser, server.url, 'reception@demo.skinspire.app');
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'reception@demo.skinspire.app');
 		expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(0);
 		const res = await page.goto('/ind/audit');
 		expect(res?.status()).toBe(403);
@@ -41,14 +29,14 @@ describe('audit trail in the browser', () => {
 	});
 
 	it('the activity dashboard counts a failed sign-in elsewhere without a reload', async () => {
-		const { page, context } = await signedInPage(browser, server.url, 'admin@demo.skinspire.app');
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'admin@demo.skinspire.app');
 		await page.getByRole('link', { name: 'Activity' }).click();
 		await page.waitForURL('**/ind/activity');
 		const before = Number(await page.getByTestId('failures-24h').textContent());
 		await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
-		await fetch(`${server.url}/api/v1/auth/login`, {
+		await fetch(`${env.server.url}/api/v1/auth/login`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', origin: server.url },
+			headers: { 'content-type': 'application/json', origin: env.server.url },
 			body: JSON.stringify({ email: 'doctor@demo.skinspire.app', password: 'not-the-password' })
 		});
 		await page.waitForFunction((n) => Number(document.querySelector('[data-testid="failures-24h"]')?.textContent) === n, before + 1, { timeout: 5000 });

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createDatabase } from '../support/database.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { signedInPage } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/fixtures.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer({ databaseUrl: await createDatabase() });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const env = useBrowserAndServer();
 
 describe('staff management in the browser', () => {
 	it('an admin invites someone; the invitee opens the link from the demo mailbox, sets a password and is signed in', async () => {
-		const { page, context } = await signedInPage(browser, server.url, 'admin@demo.skinspire.app');
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'admin@demo.skinspire.app');
 		await page.getByRole('link', { name: 'Staff' }).click();
 		await page.getByTestId('user-row').first().waitFor();
 		expect(await page.getByTestId('user-row').count()).toBe(7);
@@ -33,7 +21,7 @@ describe('staff management in the browser', () => {
 		await page.getByTestId('invited-notice').waitFor();
 		expect(await page.getByTestId('user-status').textContent()).toBe('Invited');
 
-		const invitee = await browser.newContext({ baseURL: server.url });
+		const invitee = await env.browser.newContext({ baseURL: env.server.url });
 		const mailbox = await invitee.newPage();
 		await mailbox.goto('/dev/mail');
 		await mailbox.getByRole('link', { name: /\/invite\// }).first().click();
@@ -53,8 +41,8 @@ describe('staff management in the browser', () => {
 	});
 
 	it('after an admin removes a role, the person’s open page loses access on its next action', async () => {
-		const doctor = await signedInPage(browser, server.url, 'doctor@demo.skinspire.app');
-		const admin = await signedInPage(browser, server.url, 'admin@demo.skinspire.app');
+		const doctor = await signedInPage(env.browser, env.server.url, 'doctor@demo.skinspire.app');
+		const admin = await signedInPage(env.browser, env.server.url, 'admin@demo.skinspire.app');
 		await admin.page.goto('/ind/users?q=kavya');
 		await admin.page.getByRole('link', { name: 'Dr Kavya Rao' }).click();
 		await admin.page.getByRole('button', { name: 'Remove Doctor in Indiranagar' }).click();
@@ -63,7 +51,7 @@ describe('staff management in the browser', () => {
 		await doctor.page.getByTestId('notice-message').fill('Posting after losing my role');
 		await doctor.page.getByTestId('post-notice').click();
 		await doctor.page.waitForTimeout(800);
-		const reception = await signedInPage(browser, server.url, 'reception@demo.skinspire.app');
+		const reception = await signedInPage(env.browser, env.server.url, 'reception@demo.skinspire.app');
 		expect(await reception.page.getByText('Posting after losing my role').count()).toBe(0);
 		const res = await doctor.page.goto('/ind');
 		expect(res?.status()).toBe(404);

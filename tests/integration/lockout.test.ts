@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase, query } from '../support/database.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { useServer } from '../support/fixtures.ts';
+import { startServer } from '../support/server.ts';
 import { api, login } from '../support/clients.ts';
 
-let server: TestServer;
-let databaseUrl: string;
-beforeAll(async () => {
-	databaseUrl = await createDatabase();
-	server = await startServer({ databaseUrl });
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const env = useServer();
 
-const attempt = (email: string, password: string) => api(server)('/api/v1/auth/login', { method: 'POST', json: { email, password } });
+const attempt = (email: string, password: string) => api(env.server)('/api/v1/auth/login', { method: 'POST', json: { email, password } });
 
 describe('account lockout', () => {
 	it('locks after 10 consecutive failures with a clear message, even for the right password, and audits it', async () => {
@@ -24,17 +17,17 @@ describe('account lockout', () => {
 		const right = await attempt('pharmacist@demo.skinspire.app', 'skinspire-demo');
 		expect(right.status).toBe(423);
 		expect(right.headers.get('set-cookie')).toBeNull();
-		const audit = await query(databaseUrl, "select action from audit_event where action in ('auth.locked', 'auth.login_refused_locked')");
+		const audit = await query(env.databaseUrl, "select action from audit_event where action in ('auth.locked', 'auth.login_refused_locked')");
 		expect(audit.map((r) => r.action)).toEqual(['auth.locked', 'auth.login_refused_locked']);
 	});
 
 	it('doubles the next lock, and a success resets the count', async () => {
-		await query(databaseUrl, "update app_user set locked_until = now() - interval '1 second' where email = 'pharmacist@demo.skinspire.app'");
+		await query(env.databaseUrl, "update app_user set locked_until = now() - interval '1 second' where email = 'pharmacist@demo.skinspire.app'");
 		for (let i = 0; i < 9; i++) await attempt('pharmacist@demo.skinspire.app', 'wrong');
 		expect((await (await attempt('pharmacist@demo.skinspire.app', 'wrong')).json()).detail).toMatch(/Try again in 30 minutes/);
-		await query(databaseUrl, "update app_user set locked_until = null where email = 'pharmacist@demo.skinspire.app'");
-		await login(server, 'pharmacist@demo.skinspire.app');
-		const [row] = await query(databaseUrl, "select failed_attempts, lock_count from app_user where email = 'pharmacist@demo.skinspire.app'");
+		await query(env.databaseUrl, "update app_user set locked_until = null where email = 'pharmacist@demo.skinspire.app'");
+		await login(env.server, 'pharmacist@demo.skinspire.app');
+		const [row] = await query(env.databaseUrl, "select failed_attempts, lock_count from app_user where email = 'pharmacist@demo.skinspire.app'");
 		expect(row).toEqual({ failed_attempts: 0, lock_count: 0 });
 	});
 
