@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createDatabase, query } from '../support/database.ts';
 import { migrate, openDatabase } from '../../src/lib/server/db/database.ts';
 import { createLogger } from '../../src/lib/server/logging/logger.ts';
+import { syncSystemRoles } from '../../src/lib/server/access/system-roles.ts';
 
 let url: string;
 let orm: MikroORM;
@@ -53,5 +54,25 @@ describe('migrations', () => {
 			 select gen_random_uuid(), hospital_id, user_id, role_id, branch_id, now() from role_assignment limit 1`
 		);
 		await expect(dup).rejects.toThrow(/role_assignment_once/);
+	});
+
+	it('give a new real hospital its system roles with MFA required for Hospital admin; a demo one without', async () => {
+		await query(
+			url,
+			`insert into hospital (id, name, is_demo, created_at) values
+			   ('aaaaaaaa-0000-4000-8000-000000000002', 'New Clinic', false, now()),
+			   ('aaaaaaaa-0000-4000-8000-000000000003', 'Demo Clinic', true, now())`
+		);
+		await syncSystemRoles(orm);
+		const rows = await query(url, "select h.name, r.mfa_required from role r join hospital h on h.id = r.hospital_id where r.system_key = 'admin' and h.name in ('New Clinic', 'Demo Clinic') order by h.name");
+		expect(rows).toEqual([
+			{ name: 'Demo Clinic', mfa_required: false },
+			{ name: 'New Clinic', mfa_required: true }
+		]);
+		// A hospital's own choice survives the next start.
+		await query(url, "update role set mfa_required = false where hospital_id = 'aaaaaaaa-0000-4000-8000-000000000002' and system_key = 'admin'");
+		await syncSystemRoles(orm);
+		const [again] = await query(url, "select mfa_required from role where hospital_id = 'aaaaaaaa-0000-4000-8000-000000000002' and system_key = 'admin'");
+		expect(again!.mfa_required).toBe(false);
 	});
 });

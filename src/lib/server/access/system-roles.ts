@@ -20,11 +20,14 @@ export async function ensureSystemRoles(em: EntityManager, hospitalId: string, o
 	}
 }
 
-/** At start-up: every hospital's system roles match the code. */
+/**
+ * At start-up: every hospital's system roles match the code. A hospital that gets its roles here
+ * for the first time requires MFA for Hospital admins, unless it is a demo.
+ */
 export async function syncSystemRoles(orm: MikroORM): Promise<void> {
 	await orm.em.fork().transactional(async (em) => {
-		const hospitals = await em.execute<{ id: string }[]>('select id from hospital');
-		for (const h of hospitals) await ensureSystemRoles(em, h.id, { requireMfaForAdmin: false });
+		const hospitals = await em.execute<{ id: string; is_demo: boolean }[]>('select id, is_demo from hospital');
+		for (const h of hospitals) await ensureSystemRoles(em, h.id, { requireMfaForAdmin: !h.is_demo });
 	});
 }
 
