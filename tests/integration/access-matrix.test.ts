@@ -81,7 +81,37 @@ const cases: Case[] = [
 	{ name: 'verify the audit chain', method: 'POST', path: () => '/api/v1/audit/verify', expected: (g) => (g.hospital('audit:read') ? 200 : 403) }
 ];
 
+/** Pages, fetched as the browser would (no redirects followed). */
+const pages: { path: string; expected: (g: ReturnType<typeof grants>) => number }[] = [
+	{ path: '/ind', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'notices:read') ? 200 : 403) },
+	{ path: '/kor', expected: (g) => (!g.inReach('KOR') ? 404 : g.inBranch('KOR', 'notices:read') ? 200 : 403) },
+	{ path: '/oth', expected: () => 404 },
+	{ path: '/ind/users', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'users:read') ? 200 : 403) },
+	{ path: '/ind/users/new', expected: (g) => (!g.anywhere('users:manage') ? 403 : g.inReach('IND') ? 200 : 404) },
+	{ path: '/ind/roles', expected: (g) => (!g.anywhere('users:read') ? 403 : g.inReach('IND') ? 200 : 404) },
+	{ path: '/ind/roles/new', expected: (g) => (g.hospital('roles:manage') ? 200 : 403) },
+	{ path: '/ind/audit', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'audit:read') ? 200 : 403) },
+	{ path: '/ind/activity', expected: (g) => (g.hospital('audit:read') ? 200 : 403) },
+	{ path: '/ind/settings', expected: (g) => (g.hospital('settings:manage') ? 200 : 403) },
+	{ path: '/ind/account', expected: (g) => (g.inReach('IND') ? 200 : 404) }
+];
+
 describe('role × route matrix', () => {
+	for (const user of DEMO_USERS) {
+		it(`${user.role} (${user.email}) opens exactly the pages the table allows`, async () => {
+			const session = sessions.get(user.email)!;
+			const g = grants(user.email);
+			const wrong: string[] = [];
+			for (const page of pages) {
+				const res = await fetch(`${server.url}${page.path}`, { headers: { cookie: session.cookie }, redirect: 'manual' });
+				const want = page.expected(g);
+				if (res.status !== want) wrong.push(`${page.path}: got ${res.status}, want ${want}`);
+				await res.arrayBuffer();
+			}
+			expect(wrong).toEqual([]);
+		});
+	}
+
 	for (const user of DEMO_USERS) {
 		it(`${user.role} (${user.email}) reaches exactly what the table allows`, async () => {
 			const session = sessions.get(user.email)!;

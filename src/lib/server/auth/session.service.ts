@@ -36,7 +36,7 @@ interface SessionRow {
 	mfa_enrol_required: boolean;
 }
 
-export function createSessionService({ orm, config, afterCommit }: ServiceDeps) {
+export function createSessionService({ orm, config, afterCommit, now: clock = Date.now }: ServiceDeps) {
 	function toActor(row: SessionRow): Actor {
 		const { hospitalPermissions, branches } = resolveAccess(row.assignments, row.branches);
 		const mfa = row.mfa_pending ? 'challenge' : row.mfa_enrol_required ? 'enrol' : 'ok';
@@ -58,7 +58,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 		/** Start a session inside the caller's transaction; returns the token to hand to the client once. */
 		async create(em: EntityManager, user: { id: string; hospitalId: string }, meta: SessionMeta, options: { mfaPending?: boolean } = {}) {
 			const { id, secret, token } = generateSessionToken();
-			const now = new Date();
+			const now = new Date(clock());
 			const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs);
 			await em.execute(
 				`insert into session (id, user_id, hospital_id, secret_hash, created_at, last_active_at, expires_at, ip, user_agent, mfa_pending, mfa_attempts)
@@ -95,7 +95,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 			);
 			const row = rows[0];
 			if (!row || !secretMatches(row.secret_hash, parsed.secret)) return null;
-			const now = Date.now();
+			const now = clock();
 			const idleMs = row.session_idle_minutes ? row.session_idle_minutes * 60_000 : config.sessionIdleMs;
 			const idleExpired = now - new Date(row.last_active_at).getTime() > idleMs;
 			if (!row.active || idleExpired || now >= new Date(row.expires_at).getTime()) {
@@ -103,7 +103,7 @@ export function createSessionService({ orm, config, afterCommit }: ServiceDeps) 
 				return null;
 			}
 			if (now - new Date(row.last_active_at).getTime() > TOUCH_EVERY_MS) {
-				await em.execute('update session set last_active_at = now() where id = ?', [row.id], 'run');
+				await em.execute('update session set last_active_at = ? where id = ?', [new Date(now), row.id], 'run');
 			}
 			return { actor: toActor(row), expiresAt: new Date(row.expires_at) };
 		},

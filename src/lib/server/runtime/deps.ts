@@ -10,4 +10,6 @@ export interface ServiceDeps {
 	logger: Logger;
 	/** Hand over the outbox rows of a transaction once it has committed, to publish them at once. */
 	afterCommit: (batch: OutboxBatch) => void;
+	/** The clock; tests inject one to move time without waiting. Defaults to Date.now. */
+	now?: () => number;
 }
