@@ -52,3 +52,23 @@ describe('your sessions in the browser', () => {
 		await context.close();
 	});
 });
+
+describe('preferences in the browser', () => {
+	it('the theme follows the person to a new device; turning toasts off keeps the strip', async () => {
+		const first = await signedInPage(env.browser, env.server.url, 'pharmacist@demo.skinspire.app');
+		await first.page.goto('/ind/account');
+		await first.page.getByLabel('Theme', { exact: true }).selectOption('dark');
+		await first.page.getByLabel('Pop up new branch notices').uncheck();
+		await first.page.getByTestId('profile-form').getByRole('button', { name: 'Save' }).click();
+		await first.page.getByTestId('profile-saved').waitFor();
+
+		const second = await signedInPage(env.browser, env.server.url, 'pharmacist@demo.skinspire.app', { colorScheme: 'light' });
+		await second.page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+		const poster = await signedInPage(env.browser, env.server.url, 'reception@demo.skinspire.app');
+		await poster.page.getByTestId('notice-message').fill('Quiet notice for the pharmacy');
+		await poster.page.getByTestId('post-notice').click();
+		await second.page.getByTestId('notice-strip-item').filter({ hasText: 'Quiet notice' }).waitFor();
+		expect(await second.page.getByTestId('toast').count()).toBe(0);
+		for (const c of [first.context, second.context, poster.context]) await c.close();
+	});
+});

@@ -78,3 +78,22 @@ describe('absolute lifetime and cross-site forms', () => {
 		expect(await query(env.databaseUrl, "select 1 from branch_notice where message = 'from elsewhere'")).toHaveLength(0);
 	});
 });
+
+describe('profile and preferences', () => {
+	it('changes name and phone with a version, preferences without one', async () => {
+		const s = await login(env.server, 'pharmacist@demo.skinspire.app');
+		const call = (json: object) => api(env.server, s)('/api/v1/me/profile', { method: 'PATCH', json });
+		const profile = await (await api(env.server, s)('/api/v1/me/profile')).json();
+		expect(profile).toMatchObject({ theme: 'system', noticeToasts: true });
+		expect((await (await call({ theme: 'dark', noticeToasts: false })).json())).toMatchObject({ theme: 'dark', noticeToasts: false });
+		expect((await call({ name: 'Imran A Khan' })).status).toBe(400);
+		expect((await call({ name: 'Imran A Khan', version: profile.version })).status).toBe(409);
+		const current = await (await api(env.server, s)('/api/v1/me/profile')).json();
+		const saved = await (await call({ name: 'Imran A Khan', phone: '9876543210', version: current.version })).json();
+		expect(saved).toMatchObject({ name: 'Imran A Khan', phone: '+919876543210' });
+		expect((await call({ theme: 'sepia' })).status).toBe(400);
+		expect((await call({ email: 'new@example.com' })).status).toBe(400);
+		const audit = await query(env.databaseUrl, "select after from audit_event where action = 'user.profile_updated'");
+		expect(audit).toEqual([{ after: { name: 'Imran A Khan', phone: '+919876543210' } }]);
+	});
+});

@@ -31,11 +31,14 @@ export class NoticeBoard {
 		this.notices = initial;
 	}
 
+	/** Whether new notices pop up as toasts (a preference; the strip shows them either way). */
+	showToasts = true;
+
 	connect(socket: AppSocket, me: string) {
 		const posted = (e: NoticeEvent) => {
 			if (e.notice.branchId !== this.branchId) return;
 			const isNew = this.apply(e.notice);
-			if (isNew && e.notice.postedBy.id !== me) this.toast(e.notice);
+			if (isNew && e.notice.postedBy.id !== me && this.showToasts) this.toast(e.notice);
 		};
 		const cleared = (e: NoticeEvent) => {
 			if (e.notice.branchId === this.branchId) this.apply(e.notice);

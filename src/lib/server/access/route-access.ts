@@ -84,6 +84,7 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		'POST ?/newRecoveryCodes': 'signed-in',
 		'POST ?/changePassword': 'signed-in',
 		'POST ?/createToken': 'signed-in',
+		'POST ?/saveProfile': 'signed-in',
 		'POST ?/revokeToken': 'signed-in'
 	},
 	'/api/v1/me/sessions': { GET: 'signed-in' },
@@ -138,6 +139,7 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/me/mfa/recovery-codes': { POST: 'signed-in' },
 	'/api/v1/me': { GET: 'signed-in-or-token' },
 	'/api/v1/me/tokens': { GET: 'signed-in', POST: 'signed-in' },
+	'/api/v1/me/profile': { GET: 'signed-in', PATCH: 'signed-in' },
 	'/api/v1/me/tokens/[tokenId]': { DELETE: 'signed-in' },
 	'/api/v1/branches/[branchId]/notices': {
 		GET: { permission: 'notices:read', in: 'branch' },

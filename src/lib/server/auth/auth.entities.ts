@@ -21,6 +21,10 @@ export const User = defineEntity({
 		/** Locked until then; each lock since the last success lasts twice as long as the one before. */
 		lockedUntil: p.datetime().nullable(),
 		lockCount: p.integer().default(0),
+		/** system | light | dark, applied on every device the person signs in on. */
+		theme: p.string().length(10).default('system'),
+		/** Pop up a toast when a notice is posted to the branch (the strip shows it either way). */
+		noticeToasts: p.boolean().default(true),
 		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}

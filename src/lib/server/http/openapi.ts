@@ -6,6 +6,7 @@ import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
+import { ZProfile, ZUpdateProfileInput } from '../../shared/profile/profile.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
@@ -132,6 +133,8 @@ export function openApiDocument(serverUrl: string) {
 				TokenList: schema(ZTokenList),
 				HospitalSettings: schema(ZHospitalSettings),
 				ActivitySummary: schema(ZActivitySummary),
+				Profile: schema(ZProfile),
+				UpdateProfileInput: schema(ZUpdateProfileInput, 'input'),
 				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input')
 			}
 		},
@@ -231,6 +234,14 @@ export function openApiDocument(serverUrl: string) {
 					body: 'UpdateHospitalSettingsInput',
 					ok: ['200', 'Settings after the change', 'HospitalSettings'],
 					errors: { '400': 'A field to fix', '403': 'Needs settings:manage', '409': 'Someone else changed them first' }
+				})
+			},
+			'/me/profile': {
+				get: op('getProfile', 'My name, phone and preferences (theme, notice toasts)', 'auth', { ok: ['200', 'Profile', 'Profile'] }),
+				patch: op('updateProfile', 'Change my name, phone or preferences; send the version you saw', 'auth', {
+					body: 'UpdateProfileInput',
+					ok: ['200', 'Profile after the change', 'Profile'],
+					errors: { '400': 'A field to fix', '409': 'Changed elsewhere first' }
 				})
 			},
 			'/me/tokens': {

@@ -18,6 +18,7 @@ import { createPasswordService } from '../auth/password.service.ts';
 import { createApiTokenService } from '../auth/api-token.service.ts';
 import { createSettingsService } from '../tenancy/settings.service.ts';
 import { createActivityService } from '../activity/activity.service.ts';
+import { createProfileService } from '../profile/profile.service.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { OutboxRelay } from '../realtime/outbox-relay.ts';
 import type { OutboxBatch } from '../realtime/outbox.ts';
@@ -49,6 +50,7 @@ export interface Runtime {
 		tokens: ReturnType<typeof createApiTokenService>;
 		settings: ReturnType<typeof createSettingsService>;
 		activity: ReturnType<typeof createActivityService>;
+		profile: ReturnType<typeof createProfileService>;
 		roles: ReturnType<typeof createRoleService>;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
@@ -129,6 +131,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				tokens: createApiTokenService(deps),
 				settings: createSettingsService(deps),
 				activity: createActivityService(deps),
+				profile: createProfileService(deps),
 				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
 				notices: createNoticeService(deps),

@@ -8,7 +8,8 @@ export const load = async ({ locals, params, url, depends }) => {
 	const branch = actor.branches.find((b) => b.code.toLowerCase() === params.branch.toLowerCase());
 	if (!branch) error(404, 'No such branch');
 	depends('app:notices');
-	const notices = await getRuntime().services.notices.listActive(actor, branch.id);
+	const { services } = getRuntime();
+	const [notices, profile] = await Promise.all([services.notices.listActive(actor, branch.id), services.profile.get(actor)]);
 	return {
 		me: { id: actor.userId, name: actor.name, email: actor.email },
 		hospitalName: actor.hospitalName,
@@ -16,6 +17,7 @@ export const load = async ({ locals, params, url, depends }) => {
 		branches: actor.branches,
 		hospitalPermissions: actor.hospitalPermissions,
 		notices,
+		prefs: { theme: profile.theme, noticeToasts: profile.noticeToasts },
 		canClearAny: can(actor, 'notices:clear-any', branch.id),
 		canPost: can(actor, 'notices:post', branch.id)
 	};

@@ -10,6 +10,7 @@ export const load = async ({ locals }) => {
 	const { services } = getRuntime();
 	const held = [...new Set([...locals.actor.hospitalPermissions, ...locals.actor.branches.flatMap((b) => b.permissions)])].sort();
 	return {
+		profile: await services.profile.get(locals.actor),
 		sessions: await services.sessions.listOwn(locals.actor),
 		mfa: await services.mfa.status(locals.actor),
 		tokens: await services.tokens.list(locals.actor),
@@ -48,6 +49,20 @@ export const actions = {
 		if (token) setSessionCookie(event.cookies, getRuntime().config, token.token, token.expiresAt);
 		return result;
 	},
+	saveProfile: (event) =>
+		formAction(event, async ({ actor, form, meta }) => ({
+			profileSaved: await getRuntime().services.profile.update(
+				actor,
+				{
+					name: form.name,
+					phone: form.phone ? form.phone : null,
+					theme: form.theme as 'system' | 'light' | 'dark',
+					noticeToasts: form.noticeToasts === 'on',
+					version: Number(form.version)
+				},
+				meta
+			)
+		})),
 	createToken: (event) =>
 		formAction(event, async ({ actor, form, formData, meta }) => ({
 			createdToken: await getRuntime().services.tokens.create(
