@@ -71,4 +71,19 @@ describe('preferences in the browser', () => {
 		expect(await second.page.getByTestId('toast').count()).toBe(0);
 		for (const c of [first.context, second.context, poster.context]) await c.close();
 	});
+
+	it('uploads a photo from the account page, and says why a wrong file is refused', async () => {
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'manager@demo.skinspire.app');
+		await page.goto('/ind/account');
+		await page.getByLabel(/^Photo/).setInputFiles({ name: 'notes.txt', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+		await page.getByRole('button', { name: 'Upload' }).click();
+		await page.getByTestId('photo-error').waitFor();
+		expect(await page.getByTestId('photo-error').textContent()).toMatch(/not a JPEG, PNG or WebP/);
+		const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+		await page.getByLabel(/^Photo/).setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+		await page.getByRole('button', { name: 'Upload' }).click();
+		await page.getByTestId('my-photo').waitFor();
+		expect(await page.getByTestId('my-photo').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+		await context.close();
+	});
 });

@@ -85,6 +85,8 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 		'POST ?/changePassword': 'signed-in',
 		'POST ?/createToken': 'signed-in',
 		'POST ?/saveProfile': 'signed-in',
+		'POST ?/uploadPhoto': 'signed-in',
+		'POST ?/removePhoto': 'signed-in',
 		'POST ?/revokeToken': 'signed-in'
 	},
 	'/api/v1/me/sessions': { GET: 'signed-in' },
@@ -140,6 +142,9 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/me': { GET: 'signed-in-or-token' },
 	'/api/v1/me/tokens': { GET: 'signed-in', POST: 'signed-in' },
 	'/api/v1/me/profile': { GET: 'signed-in', PATCH: 'signed-in' },
+	'/api/v1/me/photo': { PUT: 'signed-in', DELETE: 'signed-in' },
+	// One's own photo, or anyone's for people who may see staff (checked by the service).
+	'/api/v1/users/[userId]/photo': { GET: 'signed-in' },
 	'/api/v1/me/tokens/[tokenId]': { DELETE: 'signed-in' },
 	'/api/v1/branches/[branchId]/notices': {
 		GET: { permission: 'notices:read', in: 'branch' },

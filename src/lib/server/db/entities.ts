@@ -5,6 +5,7 @@ import { OutboxEvent } from '../realtime/outbox.entity.ts';
 import { AuditEvent } from '../audit/audit.entities.ts';
 import { MfaRecoveryCode, MfaTotp } from '../mfa/mfa.entities.ts';
 import { BranchNotice, NoticeDismissal } from '../notices/notice.entities.ts';
+import { UserPhoto } from '../profile/profile.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal];
+export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto];

@@ -244,6 +244,27 @@ export function openApiDocument(serverUrl: string) {
 					errors: { '400': 'A field to fix', '409': 'Changed elsewhere first' }
 				})
 			},
+			'/me/photo': {
+				put: {
+					...op('setMyPhoto', 'Upload my photo: the raw image as the body; JPEG, PNG or WebP by its bytes, up to 500 KB; EXIF removed from JPEGs', 'auth', {
+						ok: ['204', 'Saved'],
+						errors: { '400': 'Not an accepted image, or too large' }
+					}),
+					requestBody: { required: true, content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/webp': { schema: { type: 'string', format: 'binary' } } } }
+				},
+				delete: op('removeMyPhoto', 'Remove my photo', 'auth', { ok: ['204', 'Removed'] })
+			},
+			'/users/{userId}/photo': {
+				parameters: [pathId('userId')],
+				get: {
+					...op('getUserPhoto', "A staff member's photo: one's own, or anyone's in the hospital for people with users:read", 'users', { ok: ['200', 'The image'], errors: { '404': 'No photo you may see' } }),
+					responses: {
+						'200': { description: 'The image', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } },
+						'401': problem('Not signed in'),
+						'404': problem('No photo you may see')
+					}
+				}
+			},
 			'/me/tokens': {
 				get: op('listTokens', 'My API tokens that still work (from a signed-in session only)', 'tokens', { ok: ['200', 'Tokens', 'TokenList'] }),
 				post: op('createToken', 'Create an API token with an expiry and some of my permissions; the secret is in this answer only', 'tokens', {

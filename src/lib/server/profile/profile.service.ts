@@ -4,6 +4,10 @@ import { appendAudit } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
+import { canAnywhere } from '../../shared/access/actor.ts';
+import { imageType, stripJpegMetadata } from './image.ts';
+
+export const PHOTO_MAX_BYTES = 500 * 1024;
 
 interface Row {
 	name: string;
@@ -12,16 +16,53 @@ interface Row {
 	theme: Profile['theme'];
 	notice_toasts: boolean;
 	version: number;
+	has_photo?: boolean;
 }
 
-const toDto = (r: Row): Profile => ({ name: r.name, email: r.email, phone: r.phone, theme: r.theme, noticeToasts: r.notice_toasts, version: r.version });
+const toDto = (r: Row): Profile => ({ name: r.name, email: r.email, phone: r.phone, theme: r.theme, noticeToasts: r.notice_toasts, hasPhoto: !!r.has_photo, version: r.version });
 
 /** The signed-in person's own details and preferences (email changes are for a later issue). */
 export function createProfileService({ orm }: ServiceDeps) {
 	return {
 		async get(actor: Actor): Promise<Profile> {
-			const [row] = await orm.em.fork().execute<Row[]>('select name, email, phone, theme, notice_toasts, version from app_user where id = ?', [actor.userId]);
+			const [row] = await orm.em.fork().execute<Row[]>(
+				'select name, email, phone, theme, notice_toasts, version, exists(select 1 from user_photo p where p.user_id = app_user.id) as has_photo from app_user where id = ?',
+				[actor.userId]
+			);
 			return toDto(row!);
+		},
+
+		/** A JPEG, PNG or WebP up to 500 KB, judged by its bytes; a JPEG loses its EXIF (e.g. GPS). */
+		async setPhoto(actor: Actor, bytes: Uint8Array, meta: SessionMeta = {}): Promise<void> {
+			if (!bytes.length) throw new DomainError('VALIDATION_FAILED', 'Choose a photo to upload', { fields: { photo: ['Choose a photo'] } });
+			if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('VALIDATION_FAILED', 'The photo is larger than 500 KB; choose a smaller one', { fields: { photo: ['At most 500 KB'] } });
+			const type = imageType(bytes);
+			if (!type) throw new DomainError('VALIDATION_FAILED', 'That file is not a JPEG, PNG or WebP image', { fields: { photo: ['Upload a JPEG, PNG or WebP image'] } });
+			const data = type === 'image/jpeg' ? stripJpegMetadata(bytes) : bytes;
+			await orm.em.fork().transactional(async (em) => {
+				await em.execute(
+					`insert into user_photo (user_id, content_type, data, updated_at) values (?, ?, ?, now())
+					 on conflict (user_id) do update set content_type = excluded.content_type, data = excluded.data, updated_at = now()`,
+					[actor.userId, type, Buffer.from(data)],
+					'run'
+				);
+				await appendAudit(em, { hospitalId: actor.hospitalId, actorUserId: actor.userId, actorLabel: actor.name, action: 'user.photo_changed', targetType: 'user', targetId: actor.userId, ip: meta.ip, userAgent: meta.userAgent });
+			});
+		},
+
+		async removePhoto(actor: Actor): Promise<void> {
+			await orm.em.fork().execute('delete from user_photo where user_id = ?', [actor.userId], 'run');
+		},
+
+		/** A colleague's photo: one's own, or anyone's in the hospital for people who may see staff. */
+		async photoOf(actor: Actor, userId: string): Promise<{ contentType: string; data: Uint8Array; updatedAt: Date }> {
+			if (!/^[0-9a-f-]{36}$/i.test(userId) || (userId !== actor.userId && !canAnywhere(actor, 'users:read'))) throw new DomainError('NOT_FOUND', 'No photo');
+			const [row] = await orm.em.fork().execute<{ content_type: string; data: Buffer; updated_at: Date }[]>(
+				'select p.content_type, p.data, p.updated_at from user_photo p join app_user u on u.id = p.user_id where p.user_id = ? and u.hospital_id = ?',
+				[userId, actor.hospitalId]
+			);
+			if (!row) throw new DomainError('NOT_FOUND', 'No photo');
+			return { contentType: row.content_type, data: new Uint8Array(row.data), updatedAt: new Date(row.updated_at) };
 		},
 
 		async update(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<Profile> {
@@ -34,7 +75,8 @@ export function createProfileService({ orm }: ServiceDeps) {
 				const [after] = await em.execute<Row[]>(
 					`update app_user set name = coalesce(?, name), phone = case when ? then ? else phone end, theme = coalesce(?, theme),
 					   notice_toasts = coalesce(?, notice_toasts), version = version + 1
-					 where id = ? returning name, email, phone, theme, notice_toasts, version`,
+					 where id = ? returning name, email, phone, theme, notice_toasts, version,
+					   exists(select 1 from user_photo p where p.user_id = app_user.id) as has_photo`,
 					[data.name ?? null, data.phone !== undefined, data.phone ?? null, data.theme ?? null, data.noticeToasts ?? null, actor.userId]
 				);
 				if (before!.name !== after!.name || before!.phone !== after!.phone) {

@@ -9,6 +9,7 @@ export const ZProfile = z.object({
 	phone: z.string().nullable(),
 	theme: z.enum(THEMES),
 	noticeToasts: z.boolean(),
+	hasPhoto: z.boolean(),
 	version: z.int()
 });
 export type Profile = z.infer<typeof ZProfile>;

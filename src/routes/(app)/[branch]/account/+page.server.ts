@@ -63,6 +63,18 @@ export const actions = {
 				meta
 			)
 		})),
+	uploadPhoto: (event) =>
+		formAction(event, async ({ actor, formData, meta }) => {
+			const file = formData.get('photo');
+			const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+			await getRuntime().services.profile.setPhoto(actor, bytes, meta);
+			return { photoSaved: true };
+		}),
+	removePhoto: (event) =>
+		formAction(event, async ({ actor }) => {
+			await getRuntime().services.profile.removePhoto(actor);
+			return { photoRemoved: true };
+		}),
 	createToken: (event) =>
 		formAction(event, async ({ actor, form, formData, meta }) => ({
 			createdToken: await getRuntime().services.tokens.create(
