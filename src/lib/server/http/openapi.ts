@@ -154,66 +154,26 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
-			'/auth/logout': {
-				post: {
-					operationId: 'logout',
-					summary: 'End the current session (its live connections close too)',
-					tags: ['auth'],
-					security,
-					responses: { '204': { description: 'Signed out' }, '401': problem('Not signed in') }
-				}
-			},
-			'/me': {
-				get: {
-					operationId: 'me',
-					summary: 'The signed-in user, their hospital and branches',
-					tags: ['auth'],
-					security,
-					responses: { '200': jsonResponse('The signed-in user', 'Me'), '401': problem('Not signed in') }
-				}
-			},
+			'/auth/logout': { post: op('logout', 'End the current session (its live connections close too)', 'auth', { ok: ['204', 'Signed out'] }) },
+			'/me': { get: op('me', 'The signed-in user, their hospital and branches (roles and permissions per branch)', 'auth', { ok: ['200', 'The signed-in user', 'Me'] }) },
 			'/branches/{branchId}/notices': {
 				parameters: [branchId],
-				get: {
-					operationId: 'listNotices',
-					summary: "A branch's active notices, newest first",
-					tags: ['notices'],
-					security,
-					responses: {
-						'200': jsonResponse('Active notices', 'NoticeList'),
-						'401': problem('Not signed in'),
-						'404': problem('No such branch, or not one of yours')
-					}
-				},
-				post: {
-					operationId: 'postNotice',
-					summary: 'Post a notice; every open screen of the branch shows it at once (event notice.posted)',
-					tags: ['notices'],
-					security,
-					requestBody: jsonBody('PostNoticeInput'),
-					responses: {
-						'201': jsonResponse('The notice', 'Notice'),
-						'400': problem('Malformed JSON, or a field to fix (named in errors)'),
-						'401': problem('Not signed in'),
-						'403': problem('Your role cannot post notices'),
-						'404': problem('No such branch, or not one of yours')
-					}
-				}
+				get: op('listNotices', "A branch's active notices, newest first", 'notices', {
+					ok: ['200', 'Active notices', 'NoticeList'],
+					errors: { '404': 'No such branch, or not one of yours' }
+				}),
+				post: op('postNotice', 'Post a notice; every open screen of the branch shows it at once (event notice.posted)', 'notices', {
+					body: 'PostNoticeInput',
+					ok: ['201', 'The notice', 'Notice'],
+					errors: { '400': 'Malformed JSON, or a field to fix (named in errors)', '403': 'Your role cannot post notices', '404': 'No such branch, or not one of yours' }
+				})
 			},
 			'/branches/{branchId}/notices/{id}': {
 				parameters: [branchId, noticeId],
-				delete: {
-					operationId: 'clearNotice',
-					summary: 'Clear a notice for everyone (its poster or a manager); event notice.cleared',
-					tags: ['notices'],
-					security,
-					responses: {
-						'200': jsonResponse('The cleared notice', 'Notice'),
-						'401': problem('Not signed in'),
-						'403': problem('Only the poster or a manager can clear it'),
-						'404': problem('No such notice in that branch')
-					}
-				}
+				delete: op('clearNotice', 'Clear a notice for everyone (its poster or a manager); event notice.cleared', 'notices', {
+					ok: ['200', 'The cleared notice', 'Notice'],
+					errors: { '403': 'Only the poster or a manager can clear it', '404': 'No such notice in that branch' }
+				})
 			},
 			'/auth/mfa': {
 				post: op('completeMfa', 'Finish a sign-in that answered mfaRequired: a TOTP code or a recovery code; a new session cookie replaces the pending one. 5 attempts per sign-in', 'auth', {
@@ -426,50 +386,24 @@ export function openApiDocument(serverUrl: string) {
 				}
 			},
 			'/me/sessions': {
-				get: {
-					operationId: 'listMySessions',
-					summary: 'Where I am signed in (this session first): device, address, last activity',
-					tags: ['sessions'],
-					security,
-					responses: { '200': jsonResponse('My sessions', 'SessionList'), '401': problem('Not signed in') }
-				}
+				get: op('listMySessions', 'Where I am signed in (this session first): device, address, last activity', 'sessions', { ok: ['200', 'My sessions', 'SessionList'] })
 			},
 			'/me/sessions/{sessionId}': {
 				parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string' } }],
-				delete: {
-					operationId: 'endMySession',
-					summary: 'End one of my sessions; it is refused on its next request and its live connections close within 2 s',
-					tags: ['sessions'],
-					security,
-					responses: { '204': { description: 'Ended' }, '401': problem('Not signed in'), '404': problem('No such session of mine') }
-				}
+				delete: op('endMySession', 'End one of my sessions; it is refused on its next request and its live connections close within 2 s', 'sessions', {
+					ok: ['204', 'Ended'],
+					errors: { '404': 'No such session of mine' }
+				})
 			},
 			'/me/sessions/revoke-others': {
-				post: {
-					operationId: 'endMyOtherSessions',
-					summary: 'Sign out everywhere else',
-					tags: ['sessions'],
-					security,
-					responses: {
-						'200': { description: 'How many ended', content: { 'application/json': { schema: { type: 'object', properties: { ended: { type: 'integer' } }, required: ['ended'] } } } },
-						'401': problem('Not signed in')
-					}
-				}
+				post: op('endMyOtherSessions', 'Sign out everywhere else; answers { ended: number }', 'sessions', { ok: ['200', 'How many ended'] })
 			},
 			'/audit': {
-				get: {
-					operationId: 'listAudit',
-					summary: 'The audit trail, newest first (hospital-wide readers see every row; branch readers the rows of their branches)',
-					tags: ['audit'],
-					security,
+				get: op('listAudit', 'The audit trail, newest first (hospital-wide readers see every row; branch readers the rows of their branches)', 'audit', {
 					parameters: auditQueryParameters(),
-					responses: {
-						'200': jsonResponse('A page of events', 'AuditPage'),
-						'400': problem('A filter to fix (named in errors)'),
-						'401': problem('Not signed in'),
-						'403': problem('Needs audit:read')
-					}
-				}
+					ok: ['200', 'A page of events', 'AuditPage'],
+					errors: { '400': 'A filter to fix (named in errors)', '403': 'Needs audit:read' }
+				})
 			},
 			'/audit/export': {
 				get: {
@@ -486,27 +420,14 @@ export function openApiDocument(serverUrl: string) {
 				}
 			},
 			'/audit/verify': {
-				post: {
-					operationId: 'verifyAudit',
-					summary: "Re-compute the hospital's hash chain; names the first broken row, if any",
-					tags: ['audit'],
-					security,
-					responses: {
-						'200': jsonResponse('The verdict', 'ChainReport'),
-						'401': problem('Not signed in'),
-						'403': problem('Needs audit:read hospital-wide')
-					}
-				}
+				post: op('verifyAudit', "Re-compute the hospital's hash chain; names the first broken row, if any", 'audit', {
+					ok: ['200', 'The verdict', 'ChainReport'],
+					errors: { '403': 'Needs audit:read hospital-wide' }
+				})
 			},
 			'/branches/{branchId}/notices/{id}/dismissal': {
 				parameters: [branchId, noticeId],
-				put: {
-					operationId: 'dismissNotice',
-					summary: 'Hide a notice for yourself only',
-					tags: ['notices'],
-					security,
-					responses: { '204': { description: 'Hidden for you' }, '401': problem('Not signed in'), '404': problem('No such notice in that branch') }
-				}
+				put: op('dismissNotice', 'Hide a notice for yourself only', 'notices', { ok: ['204', 'Hidden for you'], errors: { '404': 'No such notice in that branch' } })
 			}
 		}
 	};
