@@ -57,8 +57,7 @@ describe('fuzzed request bodies', () => {
 			}),
 			{ numRuns: 300 }
 		);
-		// The session survived all of it, and nothing was polluted.
+		// The session survived all of it.
 		expect((await api(server, admin)('/api/v1/me')).status).toBe(200);
-		expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
 	});
 });

@@ -3,6 +3,8 @@ import { canAnywhere, can, type Actor } from '../../shared/access/actor.ts';
 import { ZAuditQuery, type AuditEventDto, type AuditPage, type ChainReport } from '../../shared/audit/audit.schema.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { GENESIS_HASH, redact, rowHash, type ChainedContent } from './audit-chain.ts';
+import { writeOutboxRow } from '../realtime/outbox.ts';
+import { rooms } from '../../shared/realtime/events.ts';
 
 export interface AuditEntry {
 	hospitalId: string | null;
@@ -117,12 +119,9 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
 		'run'
 	);
 	if (content.hospitalId) {
-		// A ping for live activity dashboards; they refetch through the permission-checked API.
-		await em.execute('insert into outbox_event (room, event, payload) values (?, ?, ?)', [
-			`hospital:${content.hospitalId}:activity`,
-			'activity.changed',
-			JSON.stringify({ action: content.action, at: content.occurredAt, version: content.seq })
-		], 'run');
+		// A ping for live activity dashboards (swept at once, see SWEPT_AT_ONCE); they refetch
+		// through the permission-checked API.
+		await writeOutboxRow(em, rooms.activity(content.hospitalId), 'activity.changed', { action: content.action, at: content.occurredAt, version: content.seq });
 	}
 }
 

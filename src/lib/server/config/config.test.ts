@@ -52,3 +52,16 @@ describe('loadConfig', () => {
 		expect(loadConfig({ SKINSPIRE_FAULT: 'crash-after-commit', NODE_ENV: 'test' }).fault).toBe('crash-after-commit');
 	});
 });
+
+describe('.env.example', () => {
+	it('lists every variable the configuration reads (except the test-only fault switch)', async () => {
+		const fs = await import('node:fs');
+		const path = await import('node:path');
+		const root = path.resolve(import.meta.dirname, '../../../..');
+		const source = fs.readFileSync(path.join(root, 'src/lib/server/config/config.ts'), 'utf8');
+		const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+		const names = [...source.matchAll(/^\t([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!).filter((n) => n !== 'SKINSPIRE_FAULT');
+		expect(names.length).toBeGreaterThan(15);
+		expect(names.filter((n) => !new RegExp(`^${n}=`, 'm').test(example))).toEqual([]);
+	});
+});

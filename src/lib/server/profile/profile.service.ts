@@ -9,6 +9,10 @@ import { imageType, stripJpegMetadata } from './image.ts';
 
 export const PHOTO_MAX_BYTES = 500 * 1024;
 
+export function photoTooLarge(): DomainError {
+	return new DomainError('VALIDATION_FAILED', 'The photo is larger than 500 KB; choose a smaller one', { fields: { photo: ['At most 500 KB'] } });
+}
+
 interface Row {
 	name: string;
 	email: string;
@@ -35,7 +39,7 @@ export function createProfileService({ orm }: ServiceDeps) {
 		/** A JPEG, PNG or WebP up to 500 KB, judged by its bytes; a JPEG loses its EXIF (e.g. GPS). */
 		async setPhoto(actor: Actor, bytes: Uint8Array, meta: SessionMeta = {}): Promise<void> {
 			if (!bytes.length) throw new DomainError('VALIDATION_FAILED', 'Choose a photo to upload', { fields: { photo: ['Choose a photo'] } });
-			if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('VALIDATION_FAILED', 'The photo is larger than 500 KB; choose a smaller one', { fields: { photo: ['At most 500 KB'] } });
+			if (bytes.length > PHOTO_MAX_BYTES) throw photoTooLarge();
 			const type = imageType(bytes);
 			if (!type) throw new DomainError('VALIDATION_FAILED', 'That file is not a JPEG, PNG or WebP image', { fields: { photo: ['Upload a JPEG, PNG or WebP image'] } });
 			const data = type === 'image/jpeg' ? stripJpegMetadata(bytes) : bytes;

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.ts';
+import { SWEPT_AT_ONCE } from './outbox.ts';
 
 export interface OutboxRow {
 	id: number;
@@ -119,9 +120,9 @@ export class OutboxRelay {
 				const count = await this.#orm.em.fork().transactional(async (em) => {
 					const rows = await em.execute<{ id: string; room: string; event: string; payload: unknown; created_at: Date }[]>(
 						`select id, room, event, payload, created_at from outbox_event
-						 where published_at is null and (created_at < now() - (? * interval '1 millisecond') or event = 'activity.changed')
+						 where published_at is null and (created_at < now() - (? * interval '1 millisecond') or event in (${SWEPT_AT_ONCE.map(() => '?').join(',')}))
 						 order by id limit ${BATCH} for update skip locked`,
-						[graceMs]
+						[graceMs, ...SWEPT_AT_ONCE]
 					);
 					if (!rows.length) return 0;
 					for (const r of rows) {

@@ -8,6 +8,26 @@ export const CONTROL = {
 } as const;
 
 /**
+ * Events every node's sweep may publish at once instead of after the grace period: repeating
+ * one only makes a screen refetch, so racing the committing node is harmless.
+ */
+export const SWEPT_AT_ONCE: readonly BroadcastEvent[] = ['activity.changed'];
+
+/** Write one outbox row inside the caller's transaction; the only place that shapes a row. */
+export async function writeOutboxRow<E extends BroadcastEvent>(
+	em: EntityManager,
+	room: string,
+	event: E | (typeof CONTROL)[keyof typeof CONTROL],
+	payload: BroadcastPayload<E> | Record<string, never>
+): Promise<{ id: number; createdAt: Date }> {
+	const [row] = await em.execute<{ id: string; created_at: Date }[]>(
+		'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at',
+		[room, event, JSON.stringify(payload)]
+	);
+	return { id: Number(row!.id), createdAt: row!.created_at };
+}
+
+/**
  * The broadcasts one transaction writes to the outbox. Rows are inserted inside the caller's
  * transaction, so they exist only if it commits; after the commit the caller hands the batch to
  * `afterCommit`, and this node publishes the rows at once. If the node dies first, another
@@ -17,18 +37,12 @@ export class OutboxBatch {
 	readonly rows: OutboxRow[] = [];
 
 	async broadcast<E extends BroadcastEvent>(em: EntityManager, room: string, event: E, payload: BroadcastPayload<E>): Promise<void> {
-		await this.#insert(em, room, event, payload);
+		const row = await writeOutboxRow(em, room, event, payload);
+		this.rows.push({ ...row, room, event, payload });
 	}
 
 	async control(em: EntityManager, room: string, control: (typeof CONTROL)[keyof typeof CONTROL]): Promise<void> {
-		await this.#insert(em, room, control, {});
-	}
-
-	async #insert(em: EntityManager, room: string, event: string, payload: unknown): Promise<void> {
-		const [row] = await em.execute<{ id: string; created_at: Date }[]>(
-			'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at',
-			[room, event, JSON.stringify(payload)]
-		);
-		this.rows.push({ id: Number(row!.id), room, event, payload, createdAt: row!.created_at });
+		const row = await writeOutboxRow(em, room, control, {});
+		this.rows.push({ ...row, room, event: control, payload: {} });
 	}
 }
