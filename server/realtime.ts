@@ -18,6 +18,7 @@ import { toAck } from '../src/lib/server/errors/error-mapping.ts';
 import { allowedOrigins } from '../src/lib/server/http/origin.ts';
 import { SOCKET_COMMAND_ACCESS } from '../src/lib/server/access/route-access.ts';
 import { checkAccess } from '../src/lib/server/access/check-access.ts';
+import { LANGUAGE_COOKIE, requestLocale } from '../src/lib/server/http/locale.ts';
 import { can, type Actor } from '../src/lib/shared/access/actor.ts';
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -101,9 +102,10 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			socket.on(event, (async (input: unknown, ack: unknown) => {
 				if (typeof ack !== 'function') return;
 				let result: Ack<unknown>;
+				let actor: Actor | null | undefined;
 				try {
 					const token = tokens.get(socket);
-					const actor = socket.data.sessionId.startsWith('token:') ? await services.tokens.validate(token) : (await services.sessions.validate(token))?.actor;
+					actor = socket.data.sessionId.startsWith('token:') ? await services.tokens.validate(token) : (await services.sessions.validate(token))?.actor;
 					if (!actor || actor.mfa !== 'ok') {
 						socket.disconnect(true);
 						return;
@@ -112,7 +114,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 					checkAccess(SOCKET_COMMAND_ACCESS[event], actor, { branchId: typeof body.branchId === 'string' ? body.branchId : undefined });
 					result = { ok: true, data: await run(actor, body) };
 				} catch (e) {
-					result = toAck(e, log);
+					result = toAck(e, log, requestLocale(actor ?? null, parseCookie(socket.handshake.headers.cookie ?? '')[LANGUAGE_COOKIE], socket.handshake.headers['accept-language'] ?? null));
 				}
 				ack(result);
 			}) as never);

@@ -9,12 +9,15 @@ import { ruleFor } from '#lib/server/access/route-access.ts';
 import { checkAccess } from '#lib/server/access/check-access.ts';
 import { ERROR_CODES } from '#lib/shared/errors/error-codes.ts';
 import { problemResponse } from '#lib/server/http/api.ts';
+import { LANGUAGE_COOKIE, requestLocale } from '#lib/server/http/locale.ts';
+import { render, translate } from '#lib/shared/i18n/translate.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const runtime = await waitForRuntime();
 	const { config, services } = runtime;
 	event.locals.requestId = event.request.headers.get('x-request-id') ?? randomUUID();
 	event.locals.actor = null;
+	event.locals.locale = requestLocale(null, event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
 
 	// Cookie-authenticated requests that change data must come from our own pages. SvelteKit
 	// checks form posts; this covers JSON calls to the API too.
@@ -37,6 +40,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		else event.cookies.delete(cookieName, { path: '/' });
 	}
 
+	event.locals.locale = requestLocale(event.locals.actor, event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+
 	// Every route declares what it needs (route-access.ts); this is where it is enforced.
 	try {
 		checkAccess(ruleFor(event.route.id, event.request.method, event.url.search), event.locals.actor, event.params);
@@ -48,10 +53,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 			if (e.code === 'MFA_REQUIRED') redirect(303, '/login/mfa');
 			if (e.code === 'MFA_ENROLMENT_REQUIRED') redirect(303, '/mfa/setup');
 		}
-		error(ERROR_CODES[e.code].status, e.message);
+		error(ERROR_CODES[e.code].status, render(event.locals.locale, e.msg));
 	}
 
-	const response = await resolve(event);
+	const lang = event.locals.locale;
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%skinspire.lang%', lang) });
 	if (event.locals.actor) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
@@ -59,9 +65,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = async (caught) => {
 	const { event } = caught;
 	// SvelteKit's own errors (such as a 404) and errors raised on purpose with error() say what happened.
-	if (caught.kind === 'framework') return { message: caught.error.status === 404 ? 'Not found' : caught.error.message };
+	const locale = event.locals.locale ?? 'en';
+	if (caught.kind === 'framework') return { message: caught.error.status === 404 ? translate(locale, 'error.NOT_FOUND') : caught.error.message };
 	if (caught.kind === 'app') return caught.error;
 	const runtime = await waitForRuntime();
 	runtime.logger.error({ err: caught.error, requestId: event.locals.requestId, route: event.route.id }, 'unhandled error in a page or endpoint');
-	return { message: 'Something went wrong on our side; please try again', code: 'INTERNAL', requestId: event.locals.requestId };
+	return { message: translate(locale, 'error.INTERNAL'), code: 'INTERNAL', requestId: event.locals.requestId };
 };

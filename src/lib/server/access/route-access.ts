@@ -40,6 +40,7 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/(auth)/login/mfa': { GET: 'mfa-challenge', 'POST ?/default': 'mfa-challenge' },
 	'/(auth)/mfa/setup': { GET: 'mfa-setup', 'POST ?/start': 'mfa-setup', 'POST ?/confirm': 'mfa-setup' },
 	'/logout': { GET: 'public', 'POST ?/default': 'public' },
+	'/language': { GET: 'public', 'POST ?/default': 'public' },
 	'/(app)/[branch]': {
 		GET: { permission: 'notices:read', in: 'branch' },
 		'POST ?/post': { permission: 'notices:post', in: 'branch' },

@@ -1,3 +1,4 @@
+import { isLocale } from '../../shared/i18n/locales.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { getRandomValues } from 'node:crypto';
 import { canAnywhere, type Actor } from '../../shared/access/actor.ts';
@@ -117,9 +118,9 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 			if (!parsed) return null;
 			const em = orm.em.fork();
 			const [row] = await em.execute<
-				(TokenRow & { user_id: string; hospital_id: string; hospital_name: string; user_name: string; email: string; assignments: AssignmentRow[]; branches: BranchRow[] })[]
+				(TokenRow & { user_id: string; hospital_id: string; hospital_name: string; user_name: string; email: string; language: string | null; assignments: AssignmentRow[]; branches: BranchRow[] })[]
 			>(
-				`select t.*, h.name as hospital_name, u.name as user_name, u.email,
+				`select t.*, h.name as hospital_name, u.name as user_name, u.email, u.language,
 				   coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
 				             from role_assignment a join role r on r.id = a.role_id where a.user_id = t.user_id and a.hospital_id = t.hospital_id), '[]'::json) as assignments,
 				   coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
@@ -141,6 +142,7 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 				sessionId: `token:${row.id}`,
 				name: row.user_name,
 				email: row.email,
+				language: isLocale(row.language) ? row.language : null,
 				hospitalPermissions: access.hospitalPermissions.filter((p) => granted.has(p)),
 				branches: access.branches.map((b) => ({ ...b, permissions: b.permissions.filter((p) => granted.has(p)) })),
 				mfa: 'ok',

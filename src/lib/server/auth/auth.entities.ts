@@ -25,6 +25,10 @@ export const User = defineEntity({
 		theme: p.string().length(10).default('system'),
 		/** Pop up a toast when a notice is posted to the branch (the strip shows it either way). */
 		noticeToasts: p.boolean().default(true),
+		/** en | hi: the language of every screen and email for this person; null follows their device. */
+		language: p.string().length(5).nullable(),
+		/** Also send urgent alerts (such as urgent branch notices) by email. */
+		emailAlerts: p.boolean().default(false),
 		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}

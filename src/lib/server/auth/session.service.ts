@@ -1,3 +1,4 @@
+import { isLocale } from '../../shared/i18n/locales.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { rooms } from '../../shared/realtime/events.ts';
@@ -27,6 +28,7 @@ interface SessionRow {
 	hospital_id: string;
 	hospital_name: string;
 	user_name: string;
+	language: string | null;
 	email: string;
 	active: boolean;
 	assignments: AssignmentRow[];
@@ -47,6 +49,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 			sessionId: row.id,
 			name: row.user_name,
 			email: row.email,
+			language: isLocale(row.language) ? row.language : null,
 			hospitalPermissions,
 			branches,
 			mfa,
@@ -80,7 +83,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 			const rows = await em.execute<SessionRow[]>(
 				// One round trip: the session, its user, their role assignments and the hospital's branches.
 				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
-				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.active,
+				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.language, u.active,
 				        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
 				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
 				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,

@@ -1,6 +1,8 @@
 import { ERROR_CODES, type Ack, type ErrorCode, type FieldErrors } from '../../shared/errors/error-codes.ts';
 import type { Logger } from '../logging/logger.ts';
-import { isDomainError } from './domain-error.ts';
+import { isDomainError, type FieldMessages } from './domain-error.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { render, translate } from '../../shared/i18n/translate.ts';
 
 export interface Problem {
 	type: string;
@@ -22,16 +24,17 @@ function kebab(code: string): string {
  * The one mapping from an error to what the caller sees. A domain error keeps its code and its
  * message; anything else becomes INTERNAL with a generic sentence, and only the log gets the cause.
  */
-export function toProblem(error: unknown, logger: Logger, context: { instance?: string; requestId?: string } = {}): Problem {
+export function toProblem(error: unknown, logger: Logger, options: { instance?: string; requestId?: string; locale?: Locale } = {}): Problem {
+	const { locale = DEFAULT_LOCALE, ...context } = options;
 	if (isDomainError(error)) {
 		const spec = ERROR_CODES[error.code];
 		return {
 			type: `/api/v1/problems#${kebab(error.code)}`,
-			title: spec.title,
+			title: translate(locale, `error.${error.code}`),
 			status: spec.status,
-			detail: error.message,
+			detail: render(locale, error.msg),
 			code: error.code,
-			...(error.fields ? { errors: error.fields } : {}),
+			...(error.fields ? { errors: renderFields(locale, error.fields) } : {}),
 			...(error.details ?? {}),
 			...context
 		};
@@ -39,15 +42,19 @@ export function toProblem(error: unknown, logger: Logger, context: { instance?: 
 	logger.error({ err: error, requestId: context.requestId }, 'unexpected error');
 	return {
 		type: '/api/v1/problems#internal',
-		title: ERROR_CODES.INTERNAL.title,
+		title: translate(locale, 'error.INTERNAL'),
 		status: 500,
-		detail: ERROR_CODES.INTERNAL.title,
+		detail: translate(locale, 'error.INTERNAL'),
 		code: 'INTERNAL',
 		...context
 	};
 }
 
-export function toAck(error: unknown, logger: Logger): Extract<Ack<never>, { ok: false }> {
-	const p = toProblem(error, logger);
+export function renderFields(locale: Locale, fields: FieldMessages): FieldErrors {
+	return Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, messages.map((m) => render(locale, m))]));
+}
+
+export function toAck(error: unknown, logger: Logger, locale: Locale = DEFAULT_LOCALE): Extract<Ack<never>, { ok: false }> {
+	const p = toProblem(error, logger, { locale });
 	return { ok: false, error: { code: p.code, message: p.detail, ...(p.errors ? { fields: p.errors } : {}) } };
 }

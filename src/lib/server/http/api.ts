@@ -5,7 +5,7 @@ import { toProblem } from '../errors/error-mapping.ts';
 import { getRuntime } from '../runtime/registry.ts';
 
 export function problemResponse(error: unknown, event: Pick<RequestEvent, 'url' | 'locals'>): Response {
-	const problem = toProblem(error, getRuntime().logger, { instance: event.url.pathname, requestId: event.locals.requestId });
+	const problem = toProblem(error, getRuntime().logger, { instance: event.url.pathname, requestId: event.locals.requestId, locale: event.locals.locale });
 	const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
 	if (typeof problem.retryAfterSeconds === 'number') headers['retry-after'] = String(problem.retryAfterSeconds);
 	return new Response(JSON.stringify(problem), { status: problem.status, headers });

@@ -11,6 +11,8 @@ export const BranchNotice = defineEntity({
 		hospital: () => p.manyToOne(Hospital).mapToPk(),
 		branch: () => p.manyToOne(Branch).mapToPk(),
 		message: p.string().length(280),
+		/** Urgent notices are also emailed to staff of the branch who asked for email alerts. */
+		urgent: p.boolean().default(false),
 		postedBy: () => p.manyToOne(User).mapToPk(),
 		createdAt: p.datetime(),
 		expiresAt: p.datetime().nullable(),

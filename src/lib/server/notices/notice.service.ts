@@ -1,3 +1,6 @@
+import type { Mailer } from '../mail/mailer.ts';
+import { asLocale } from '../../shared/i18n/locales.ts';
+import { translate } from '../../shared/i18n/translate.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { branchOf, can, type Actor } from '../../shared/access/actor.ts';
 import { ZPostNoticeInput, type NoticeDto } from '../../shared/notices/notice.schema.ts';
@@ -10,6 +13,7 @@ interface NoticeRow {
 	id: string;
 	branch_id: string;
 	message: string;
+	urgent: boolean;
 	posted_by_id: string;
 	posted_by_name: string;
 	created_at: Date;
@@ -19,7 +23,7 @@ interface NoticeRow {
 	dismissed: boolean;
 }
 
-const SELECT = `select n.id, n.branch_id, n.message, n.posted_by_id, u.name as posted_by_name, n.created_at,
+const SELECT = `select n.id, n.branch_id, n.message, n.urgent, n.posted_by_id, u.name as posted_by_name, n.created_at,
 	n.expires_at, n.cleared_at, n.version,
 	exists(select 1 from notice_dismissal d where d.notice_id = n.id and d.user_id = ?) as dismissed
 	from branch_notice n join app_user u on u.id = n.posted_by_id`;
@@ -29,6 +33,7 @@ function toDto(r: NoticeRow, forEveryone = false): NoticeDto {
 		id: r.id,
 		branchId: r.branch_id,
 		message: r.message,
+		urgent: r.urgent,
 		postedBy: { id: r.posted_by_id, name: r.posted_by_name },
 		createdAt: new Date(r.created_at).toISOString(),
 		expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
@@ -49,7 +54,28 @@ function requireBranch(actor: Actor, branchId: string) {
 	return branch;
 }
 
-export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
+export function createNoticeService({ orm, afterCommit, logger, mailer }: ServiceDeps & { mailer: Mailer }) {
+	/** Everyone who reads this branch's notices and asked for email alerts, in their own language. */
+	async function emailUrgentNotice(actor: Actor, branchId: string, notice: NoticeDto): Promise<void> {
+		const recipients = await orm.em.fork().execute<{ email: string; language: string | null; branch_name: string }[]>(
+			`select distinct u.email, u.language, b.name as branch_name
+			 from app_user u
+			 join role_assignment a on a.user_id = u.id and (a.branch_id is null or a.branch_id = ?)
+			 join role r on r.id = a.role_id and 'notices:read' = any(r.permissions)
+			 join branch b on b.id = ? and b.hospital_id = u.hospital_id
+			 where u.hospital_id = ? and u.active and u.email_alerts and u.password_hash is not null and u.id <> ?`,
+			[branchId, branchId, actor.hospitalId, actor.userId]
+		);
+		for (const r of recipients) {
+			const locale = asLocale(r.language);
+			await mailer.send({
+				to: r.email,
+				subject: translate(locale, 'mail.urgentNotice.subject', { branch: r.branch_name }),
+				text: translate(locale, 'mail.urgentNotice.body', { branch: r.branch_name, poster: notice.postedBy.name, message: notice.message })
+			});
+		}
+	}
+
 	async function findOne(em: EntityManager, actor: Actor, branchId: string, noticeId: string): Promise<NoticeRow> {
 		if (!/^[0-9a-f-]{36}$/i.test(noticeId)) throw new DomainError('NOT_FOUND', 'No such notice');
 		const rows = await em.execute<NoticeRow[]>(`${SELECT} where n.id = ? and n.branch_id = ? and n.hospital_id = ?`, [
@@ -77,23 +103,25 @@ export function createNoticeService({ orm, afterCommit, logger }: ServiceDeps) {
 
 		async post(actor: Actor, branchId: string, input: unknown): Promise<NoticeDto> {
 			requireBranch(actor, branchId);
-			const { message, expiresInMinutes } = parseInput(ZPostNoticeInput, input);
+			const { message, expiresInMinutes, urgent = false } = parseInput(ZPostNoticeInput, input);
 			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', 'Your role cannot post notices here');
 			const outbox = new OutboxBatch();
 			const notice = await orm.em.fork().transactional(async (em) => {
 				const [row] = await em.execute<{ id: string }[]>(
-					`insert into branch_notice (id, hospital_id, branch_id, message, posted_by_id, created_at, expires_at, version)
-					 values (gen_random_uuid(), ?, ?, ?, ?, now(),
+					`insert into branch_notice (id, hospital_id, branch_id, message, urgent, posted_by_id, created_at, expires_at, version)
+					 values (gen_random_uuid(), ?, ?, ?, ?, ?, now(),
 					   case when ?::int is null then null else now() + (?::int * interval '1 minute') end, 1)
 					 returning id`,
-					[actor.hospitalId, branchId, message, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
+					[actor.hospitalId, branchId, message, urgent, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
 				);
 				const dto = toDto(await findOne(em, actor, branchId, row!.id), true);
 				await outbox.broadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
 				return dto;
 			});
 			afterCommit(outbox);
-			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId }, 'notice posted');
+			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId, urgent }, 'notice posted');
+			// The notice is already on every screen; email is a courtesy on top, sent after answering.
+			if (urgent) void emailUrgentNotice(actor, branchId, notice).catch((err) => logger.error({ err, noticeId: notice.id }, 'urgent notice email failed'));
 			return notice;
 		},
 

@@ -19,18 +19,20 @@ interface Row {
 	phone: string | null;
 	theme: Profile['theme'];
 	notice_toasts: boolean;
+	language: Profile['language'];
+	email_alerts: boolean;
 	version: number;
 	has_photo?: boolean;
 }
 
-const toDto = (r: Row): Profile => ({ name: r.name, email: r.email, phone: r.phone, theme: r.theme, noticeToasts: r.notice_toasts, hasPhoto: !!r.has_photo, version: r.version });
+const toDto = (r: Row): Profile => ({ name: r.name, email: r.email, phone: r.phone, theme: r.theme, noticeToasts: r.notice_toasts, language: r.language, emailAlerts: r.email_alerts, hasPhoto: !!r.has_photo, version: r.version });
 
 /** The signed-in person's own details and preferences (email changes are for a later issue). */
 export function createProfileService({ orm }: ServiceDeps) {
 	return {
 		async get(actor: Actor): Promise<Profile> {
 			const [row] = await orm.em.fork().execute<Row[]>(
-				'select name, email, phone, theme, notice_toasts, version, exists(select 1 from user_photo p where p.user_id = app_user.id) as has_photo from app_user where id = ?',
+				'select name, email, phone, theme, notice_toasts, language, email_alerts, version, exists(select 1 from user_photo p where p.user_id = app_user.id) as has_photo from app_user where id = ?',
 				[actor.userId]
 			);
 			return toDto(row!);
@@ -72,16 +74,17 @@ export function createProfileService({ orm }: ServiceDeps) {
 		async update(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<Profile> {
 			const data = parseInput(ZUpdateProfileInput, input);
 			return orm.em.fork().transactional(async (em) => {
-				const [before] = await em.execute<Row[]>('select name, email, phone, theme, notice_toasts, version from app_user where id = ? for update', [actor.userId]);
+				const [before] = await em.execute<Row[]>('select name, email, phone, theme, notice_toasts, language, email_alerts, version from app_user where id = ? for update', [actor.userId]);
 				if (data.version !== undefined && before!.version !== data.version) {
 					throw new DomainError('STALE_VERSION', 'Your details were changed elsewhere in the meantime; review them and try again', { details: { current: toDto(before!) } });
 				}
 				const [after] = await em.execute<Row[]>(
 					`update app_user set name = coalesce(?, name), phone = case when ? then ? else phone end, theme = coalesce(?, theme),
-					   notice_toasts = coalesce(?, notice_toasts), version = version + 1
-					 where id = ? returning name, email, phone, theme, notice_toasts, version,
+					   notice_toasts = coalesce(?, notice_toasts), language = case when ? then ? else language end,
+					   email_alerts = coalesce(?, email_alerts), version = version + 1
+					 where id = ? returning name, email, phone, theme, notice_toasts, language, email_alerts, version,
 					   exists(select 1 from user_photo p where p.user_id = app_user.id) as has_photo`,
-					[data.name ?? null, data.phone !== undefined, data.phone ?? null, data.theme ?? null, data.noticeToasts ?? null, actor.userId]
+					[data.name ?? null, data.phone !== undefined, data.phone ?? null, data.theme ?? null, data.noticeToasts ?? null, data.language !== undefined, data.language ?? null, data.emailAlerts ?? null, actor.userId]
 				);
 				if (before!.name !== after!.name || before!.phone !== after!.phone) {
 					await appendAudit(em, {

@@ -134,7 +134,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				profile: createProfileService(deps),
 				passwords: createPasswordService({ ...deps, mailer, sessions, rateLimits }),
 				mfa: createMfaService({ ...deps, box: createSecretBox(secrets.appSecret, 'mfa-totp'), sessions, rateLimits }),
-				notices: createNoticeService(deps),
+				notices: createNoticeService({ ...deps, mailer }),
 				audit: createAuditService(deps),
 				users: createUserService({ ...deps, mailer, sessions }),
 				roles: createRoleService(deps),

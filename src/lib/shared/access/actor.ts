@@ -1,4 +1,5 @@
 import type { Permission } from './permissions.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /** Who is acting: always derived from the session on the server, never from the request body. */
 export interface Actor {
@@ -8,6 +9,8 @@ export interface Actor {
 	sessionId: string;
 	name: string;
 	email: string;
+	/** The language the person chose for screens, messages and emails; null follows their device. */
+	language: Locale | null;
 	/** From roles assigned hospital-wide; they apply in every branch too. */
 	hospitalPermissions: Permission[];
 	/** Branches the user works in (a hospital-wide role means every branch). */

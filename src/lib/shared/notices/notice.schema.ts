@@ -15,7 +15,9 @@ export const ZPostNoticeInput = z
 			.int('expiresInMinutes must be a whole number of minutes')
 			.min(1, 'expiresInMinutes must be at least 1')
 			.max(NOTICE_MAX_EXPIRY_MINUTES, 'expiresInMinutes can be at most 10080 (one week)')
-			.optional()
+			.optional(),
+		/** Also email it to the branch's staff who asked for email alerts. */
+		urgent: z.boolean({ error: 'notices.v.urgent' }).optional()
 	})
 	.strict();
 export type PostNoticeInput = z.infer<typeof ZPostNoticeInput>;
@@ -24,6 +26,7 @@ export const ZNotice = z.object({
 	id: z.uuid(),
 	branchId: z.uuid(),
 	message: z.string(),
+	urgent: z.boolean(),
 	postedBy: z.object({ id: z.uuid(), name: z.string() }),
 	createdAt: z.iso.datetime(),
 	expiresAt: z.iso.datetime().nullable(),

@@ -17,17 +17,19 @@ export const actions = {
 		const form = await request.formData();
 		const message = String(form.get('message') ?? '');
 		const expiry = String(form.get('expiresInMinutes') ?? '');
+		const urgent = form.get('urgent') === 'on';
 		const { services, logger } = getRuntime();
 		try {
 			const notice = await services.notices.post(actor, branchId, {
 				message,
+				urgent,
 				...(expiry ? { expiresInMinutes: Number(expiry) } : {})
 			});
 			return { posted: notice };
 		} catch (e) {
-			const problem = toProblem(e, logger);
+			const problem = toProblem(e, logger, { locale: locals.locale });
 			// Give back what was typed so nothing is lost.
-			return fail(problem.status, { action: 'post', message, expiresInMinutes: expiry, error: problem.detail, fields: problem.errors ?? {} });
+			return fail(problem.status, { action: 'post', message, expiresInMinutes: expiry, urgent, error: problem.detail, fields: problem.errors ?? {} });
 		}
 	},
 	clear: async ({ request, locals, params }) => {
@@ -37,7 +39,7 @@ export const actions = {
 		try {
 			return { cleared: await services.notices.clear(actor, branchId, id) };
 		} catch (e) {
-			const problem = toProblem(e, logger);
+			const problem = toProblem(e, logger, { locale: locals.locale });
 			return fail(problem.status, { action: 'clear', id, error: problem.detail });
 		}
 	}

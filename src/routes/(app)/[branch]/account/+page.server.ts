@@ -4,6 +4,7 @@ import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { clearSessionCookie, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
+import { rememberLanguage } from '#lib/server/http/locale.ts';
 
 export const load = async ({ locals }) => {
 	if (!locals.actor) error(401, 'Please sign in again');
@@ -50,19 +51,23 @@ export const actions = {
 		return result;
 	},
 	saveProfile: (event) =>
-		formAction(event, async ({ actor, form, meta }) => ({
-			profileSaved: await getRuntime().services.profile.update(
+		formAction(event, async ({ actor, form, meta }) => {
+			const saved = await getRuntime().services.profile.update(
 				actor,
 				{
 					name: form.name,
 					phone: form.phone ? form.phone : null,
 					theme: form.theme as 'system' | 'light' | 'dark',
 					noticeToasts: form.noticeToasts === 'on',
+					emailAlerts: form.emailAlerts === 'on',
+					language: form.language ? form.language : null,
 					version: Number(form.version)
 				},
 				meta
-			)
-		})),
+			);
+			rememberLanguage(event.cookies, saved.language, getRuntime().config.secureCookies);
+			return { profileSaved: saved };
+		}),
 	uploadPhoto: (event) =>
 		formAction(event, async ({ actor, formData, meta }) => {
 			const file = formData.get('photo');

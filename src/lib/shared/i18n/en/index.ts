@@ -1,0 +1,17 @@
+import { common } from './common.ts';
+import { errors } from './errors.ts';
+import { auth } from './auth.ts';
+import { shell } from './shell.ts';
+import { users } from './users.ts';
+import { roles } from './roles.ts';
+import { account } from './account.ts';
+import { dashboard } from './dashboard.ts';
+import { audit } from './audit.ts';
+import { mail } from './mail.ts';
+
+/**
+ * English, the source catalogue: every key any screen, error or email uses is defined here first.
+ * Keys are `<area>.<what>`; a key may have `#one` / `#other` plural variants beside it.
+ */
+export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail };
+export type MessageKey = keyof typeof en;

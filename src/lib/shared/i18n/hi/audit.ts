@@ -1,0 +1,3 @@
+import type { audit as en } from '../en/audit.ts';
+
+export const audit: Record<keyof typeof en, string> = {};

@@ -1,0 +1,14 @@
+import type { MessageKey } from '../en/index.ts';
+import { common } from './common.ts';
+import { errors } from './errors.ts';
+import { auth } from './auth.ts';
+import { shell } from './shell.ts';
+import { users } from './users.ts';
+import { roles } from './roles.ts';
+import { account } from './account.ts';
+import { dashboard } from './dashboard.ts';
+import { audit } from './audit.ts';
+import { mail } from './mail.ts';
+
+/** Hindi: the same keys as English (the type refuses a missing one). */
+export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail };

@@ -1,0 +1,3 @@
+import type { roles as en } from '../en/roles.ts';
+
+export const roles: Record<keyof typeof en, string> = {};
