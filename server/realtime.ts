@@ -6,6 +6,7 @@ import type {
 	BroadcastEvent,
 	ClientToServerEvents,
 	InterServerEvents,
+	PatientViewer,
 	ServerToClientEvents,
 	SocketData
 } from '../src/lib/shared/realtime/events.ts';
@@ -71,7 +72,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 				hospitalId: actor.hospitalId,
 				// A branch room carries the branch's notices: only where the actor may read them.
 				branchIds: actor.branches.filter((b) => b.permissions.includes('notices:read')).map((b) => b.id),
-				seesActivity: can(actor, 'audit:read')
+				seesActivity: can(actor, 'audit:read'),
+				userName: actor.name
 			};
 			next();
 		} catch (e) {
@@ -121,7 +123,42 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		}
 
 		command('notice:post', (actor, { branchId, ...input }) => services.notices.post(actor, String(branchId), input));
+
+		command('patient:watch', async (actor, { patientId }) => {
+			const id = String(patientId);
+			const { sensitive } = await services.patients.watchLevel(actor, id);
+			socket.leave(rooms.patient(id, !sensitive));
+			await socket.join(rooms.patient(id, sensitive));
+			return { viewers: await announceViewers(id) };
+		});
+		command('patient:unwatch', async (_actor, { patientId }) => {
+			const id = String(patientId);
+			socket.leave(rooms.patient(id, true));
+			socket.leave(rooms.patient(id, false));
+			await announceViewers(id);
+			return null;
+		});
+
+		// Presence ends with the tab: once the socket has left its rooms, tell the remaining viewers.
+		socket.on('disconnecting', () => {
+			const charts = [...socket.rooms].map((r) => /^patient:([^:]+):/.exec(r)?.[1]).filter((id): id is string => !!id);
+			if (charts.length) setImmediate(() => charts.forEach((id) => void announceViewers(id)));
+		});
 	});
+
+	/** Everyone with the chart open on any node, one entry per person, sent to all of them. */
+	async function announceViewers(patientId: string): Promise<PatientViewer[]> {
+		const chartRooms = [rooms.patient(patientId, true), rooms.patient(patientId, false)];
+		try {
+			const sockets = await io.in(chartRooms).fetchSockets();
+			const viewers = [...new Map(sockets.map((s) => [s.data.userId, { id: s.data.userId, name: s.data.userName }])).values()];
+			io.to(chartRooms).emit('patient.viewers', { patientId, viewers });
+			return viewers;
+		} catch (e) {
+			log.warn({ err: e, patientId }, 'could not gather the viewers of a chart');
+			return [];
+		}
+	}
 
 	runtime.relay.attach((row) => {
 		if (row.event === CONTROL.disconnectSession) {
@@ -147,15 +184,23 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			]);
 			const live = new Map([...sessionsLive, ...[...tokensLive].map(([id, b]) => [`token:${id}`, b] as const)]);
 			for (const s of local) {
-				const branchIds = live.get(s.data.sessionId);
-				if (!branchIds) {
+				const access = live.get(s.data.sessionId);
+				if (!access) {
 					s.disconnect(true);
 					continue;
 				}
-				const wanted = new Set(branchIds.map(rooms.branch));
+				const wanted = new Set(access.branchIds.map(rooms.branch));
 				for (const room of s.rooms) if (room.startsWith('branch:') && !wanted.has(room)) s.leave(room);
 				for (const room of wanted) if (!s.rooms.has(room)) s.join(room);
-				s.data.branchIds = branchIds;
+				s.data.branchIds = access.branchIds;
+				// Open charts follow patients:read / patients:read-sensitive as they change.
+				for (const room of s.rooms) {
+					const chart = /^patient:([^:]+):(full|masked)$/.exec(room);
+					if (!chart || chart[2] === access.patientLevel) continue;
+					s.leave(room);
+					if (access.patientLevel) s.join(rooms.patient(chart[1]!, access.patientLevel === 'full'));
+					else void announceViewers(chart[1]!);
+				}
 			}
 		} catch (e) {
 			log.warn({ err: e }, 'session watchdog could not check sessions');

@@ -10,7 +10,7 @@ import { checkAccess } from '#lib/server/access/check-access.ts';
 import { ERROR_CODES } from '#lib/shared/errors/error-codes.ts';
 import { problemResponse } from '#lib/server/http/api.ts';
 import { LANGUAGE_COOKIE, requestLocale } from '#lib/server/http/locale.ts';
-import { render, translate } from '#lib/shared/i18n/translate.ts';
+import { msg, render, translate } from '#lib/shared/i18n/translate.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const runtime = await waitForRuntime();
@@ -33,7 +33,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// A bearer token stands alone: a bad one is refused, never silently replaced by the cookie.
 		const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
 		event.locals.actor = bearer ? await services.tokens.validate(bearer) : null;
-		if (!event.locals.actor) return problemResponse(new DomainError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked'), event);
+		if (!event.locals.actor) return problemResponse(new DomainError('UNAUTHENTICATED', msg('errors.access.badToken')), event);
 	} else if (token) {
 		const session = await services.sessions.validate(token);
 		if (session) event.locals.actor = session.actor;

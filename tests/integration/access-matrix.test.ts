@@ -27,6 +27,12 @@ beforeAll(async () => {
 		"insert into branch_notice (id, hospital_id, branch_id, message, posted_by_id, created_at, version) values (gen_random_uuid(), $1, $2, 'their notice', $3, now(), 1) returning id",
 		[h!.id, b!.id, u!.id]
 	);
+	const [pt] = await query(
+		databaseUrl,
+		"insert into patient (id, hospital_id, mrn, registered_at_branch_id, full_name, sex, created_at, updated_at, version) values (gen_random_uuid(), $1, 'OTH-000001', $2, 'Their Patient', 'female', now(), now(), 1) returning id",
+		[h!.id, b!.id]
+	);
+	ids.otherPatient = pt!.id;
 	const admin = sessions.get('admin@demo.skinspire.app')!;
 	ids.IND = admin.branch('IND').id;
 	ids.KOR = admin.branch('KOR').id;
@@ -35,6 +41,7 @@ beforeAll(async () => {
 	ids.otherRole = r!.id;
 	ids.otherNotice = n!.id;
 	ids.ownUser = (await (await api(server, admin)('/api/v1/users?q=reception@')).json()).users[0].id;
+	ids.ownPatient = (await (await api(server, admin)('/api/v1/patients')).json()).items[0].id;
 });
 afterAll(async () => {
 	await server?.stop();
@@ -77,6 +84,18 @@ const cases: Case[] = [
 	{ name: 'list roles', method: 'GET', path: () => '/api/v1/roles', expected: (g) => (g.anywhere('users:read') ? 200 : 403) },
 	{ name: 'open a role of another hospital', method: 'GET', path: () => `/api/v1/roles/${ids.otherRole}`, expected: (g) => (g.hospital('roles:manage') ? 404 : 403) },
 	{ name: 'edit a role of another hospital', method: 'PATCH', path: () => `/api/v1/roles/${ids.otherRole}`, body: { mfaRequired: true, version: 1 }, expected: (g) => (g.hospital('roles:manage') ? 404 : 403) },
+	{ name: 'search patients', method: 'GET', path: () => '/api/v1/patients?q=a', expected: (g) => (g.anywhere('patients:read') ? 200 : 403) },
+	{ name: 'open a patient of this hospital', method: 'GET', path: () => `/api/v1/patients/${ids.ownPatient}`, expected: (g) => (g.anywhere('patients:read') ? 200 : 403) },
+	{ name: 'open a patient of another hospital', method: 'GET', path: () => `/api/v1/patients/${ids.otherPatient}`, expected: (g) => (g.anywhere('patients:read') ? 404 : 403) },
+	{ name: 'read the history of a patient of another hospital', method: 'GET', path: () => `/api/v1/patients/${ids.otherPatient}/history`, expected: (g) => (g.anywhere('patients:read') ? 404 : 403) },
+	{ name: 'edit a patient of another hospital', method: 'PATCH', path: () => `/api/v1/patients/${ids.otherPatient}`, body: { fullName: 'Changed', version: 1 }, expected: (g) => (g.anywhere('patients:write') ? 404 : 403) },
+	{
+		name: 'add history to a patient of another hospital',
+		method: 'POST',
+		path: () => `/api/v1/patients/${ids.otherPatient}/history`,
+		body: { note: 'x' },
+		expected: (g) => (g.anywhere('patients:write') ? (g.anywhere('patients:read-sensitive') ? 404 : 403) : 403)
+	},
 	{ name: 'read the audit trail', method: 'GET', path: () => '/api/v1/audit', expected: (g) => (g.anywhere('audit:read') ? 200 : 403) },
 	{ name: 'verify the audit chain', method: 'POST', path: () => '/api/v1/audit/verify', expected: (g) => (g.hospital('audit:read') ? 200 : 403) }
 ];

@@ -75,13 +75,28 @@ describe('start-up', () => {
 		expect(server.output()).toContain('APP_SECRET is not set');
 	});
 
+	it('refuses to start a non-demo database without the patient-data keys, saying how to make them', async () => {
+		const url = await createDatabase();
+		expect((await run('scripts/db-migrate.ts', { DATABASE_URL: url })).code).toBe(0);
+		await query(url, "insert into hospital (id, name, is_demo, created_at) values (gen_random_uuid(), 'Real Clinic', false, now())");
+		const server = await startServer({ databaseUrl: url, env: { PATIENT_DATA_KEYS: undefined, PATIENT_INDEX_KEY: undefined, SEED_DEMO: 'false' }, waitForReady: false });
+		expect(await server.exited).toBe(1);
+		expect(server.output()).toContain('PATIENT_DATA_KEYS is not set. Generate one with');
+		expect(server.output()).toContain('PATIENT_INDEX_KEY is not set');
+		const wrong = await startServer({ databaseUrl: url, env: { PATIENT_DATA_KEYS: 'k1:tooshort', SEED_DEMO: 'false' }, waitForReady: false });
+		expect(await wrong.exited).toBe(1);
+		expect(wrong.output()).toContain('PATIENT_DATA_KEYS key k1 must be 32 random bytes');
+	});
+
 	it('runs a demo database without APP_SECRET, generating one under DATA_DIR with a warning', async () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinspire-demo-'));
-		const server = await startServer({ databaseUrl: await createDatabase(), env: { APP_SECRET: undefined, DATA_DIR: dataDir } });
+		const server = await startServer({ databaseUrl: await createDatabase(), env: { APP_SECRET: undefined, PATIENT_DATA_KEYS: undefined, PATIENT_INDEX_KEY: undefined, DATA_DIR: dataDir } });
 		try {
 			expect(server.output()).toContain('demo mode');
 			const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-secrets.json'), 'utf8'));
 			expect(stored.appSecret.length).toBeGreaterThanOrEqual(32);
+			expect(stored.patientDataKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/);
+			expect(Buffer.from(stored.patientIndexKey, 'base64')).toHaveLength(32);
 			const page = await (await fetch(`${server.url}/login`)).text();
 			expect(page).toContain('reception@demo.skinspire.app');
 		} finally {

@@ -30,6 +30,9 @@ export interface TestServer {
 }
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-the-check-0123456789';
+/** Fixed test keys, so a test can look for (the absence of) known plaintext in the database. */
+export const TEST_PATIENT_DATA_KEYS = `t1:${Buffer.alloc(32, 0x5a).toString('base64')}`;
+export const TEST_PATIENT_INDEX_KEY = Buffer.alloc(32, 0xa5).toString('base64');
 
 /** Start the real production server (`node server/index.ts` on the built handler) for a test. */
 export async function startServer(opts: {
@@ -49,6 +52,8 @@ export async function startServer(opts: {
 		DATABASE_URL: opts.databaseUrl,
 		REDIS_URL: opts.redisUrl ?? undefined,
 		APP_SECRET: TEST_SECRET,
+		PATIENT_DATA_KEYS: TEST_PATIENT_DATA_KEYS,
+		PATIENT_INDEX_KEY: TEST_PATIENT_INDEX_KEY,
 		LOG_LEVEL: 'warn',
 		OUTBOX_SWEEP_MS: '250',
 		// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.

@@ -8,6 +8,7 @@ function notice(over: Partial<NoticeDto> = {}): NoticeDto {
 		id: '22222222-2222-4222-8222-222222222222',
 		branchId: BRANCH,
 		message: 'Dr Rao is running late',
+		urgent: false,
 		postedBy: { id: '33333333-3333-4333-8333-333333333333', name: 'Priya' },
 		createdAt: new Date().toISOString(),
 		expiresAt: null,

@@ -1,5 +1,6 @@
 import { branchOf, can, canAnywhere, type Actor } from '../../shared/access/actor.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { AccessRule } from './route-access.ts';
 
 /** The branch a route names: `[branchId]` (a uuid) or `[branch]` (a code). */
@@ -20,7 +21,7 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 	if (!actor) throw new DomainError('UNAUTHENTICATED');
 	// A bearer token reaches what its permissions allow, and nothing that manages the account.
 	if (actor.via === 'token' && typeof rule === 'string' && rule !== 'signed-in-or-token') {
-		throw new DomainError('FORBIDDEN', 'An API token cannot do this; sign in instead');
+		throw new DomainError('FORBIDDEN', msg('errors.access.tokenCannot'));
 	}
 	if (rule === 'any-session') return;
 	// A session that owes a second factor can do nothing but provide it.
@@ -37,7 +38,7 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 	if (rule === 'signed-in' || rule === 'mfa-setup' || rule === 'signed-in-or-token') return;
 	if (rule.in === 'branch') {
 		const branchId = branchIdFromParams(actor, params);
-		if (!branchId) throw new DomainError('NOT_FOUND', 'No such branch');
+		if (!branchId) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, rule.permission, branchId)) throw new DomainError('FORBIDDEN');
 	} else if (rule.in === 'hospital') {
 		if (!can(actor, rule.permission)) throw new DomainError('FORBIDDEN');

@@ -55,6 +55,16 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	// The page itself answers 404 unless the database is a demo.
 	'/dev/mail': { GET: 'public' },
 	'/(app)/[branch]/users': { GET: { permission: 'users:read', in: 'branch' } },
+	'/(app)/[branch]/patients': { GET: { permission: 'patients:read', in: 'branch' } },
+	'/(app)/[branch]/patients/new': {
+		GET: { permission: 'patients:write', in: 'branch' },
+		'POST ?/register': { permission: 'patients:write', in: 'branch' }
+	},
+	'/(app)/[branch]/patients/[patientId]': {
+		GET: { permission: 'patients:read', in: 'branch' },
+		'POST ?/save': { permission: 'patients:write', in: 'branch' },
+		'POST ?/addHistory': { permission: 'patients:write', in: 'branch' }
+	},
 	'/(app)/[branch]/users/new': {
 		GET: { permission: 'users:manage', in: 'any-branch' },
 		'POST ?/invite': { permission: 'users:manage', in: 'any-branch' }
@@ -93,6 +103,11 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/me/sessions': { GET: 'signed-in' },
 	'/api/v1/me/sessions/[sessionId]': { DELETE: 'signed-in' },
 	'/api/v1/me/sessions/revoke-others': { POST: 'signed-in' },
+	// Patient records are hospital-wide: any branch where the permission is held will do.
+	'/api/v1/patients': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
+	'/api/v1/patients/duplicate-check': { POST: { permission: 'patients:read', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]': { GET: { permission: 'patients:read', in: 'any-branch' }, PATCH: { permission: 'patients:write', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/history': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/users': {
 		GET: { permission: 'users:read', in: 'any-branch' },
 		POST: { permission: 'users:manage', in: 'any-branch' }
@@ -156,8 +171,11 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 };
 
 /** Socket commands: the type makes a command without a rule a compile error. */
-export const SOCKET_COMMAND_ACCESS: Record<keyof ClientToServerEvents, { permission: Permission; in: 'branch' }> = {
-	'notice:post': { permission: 'notices:post', in: 'branch' }
+export const SOCKET_COMMAND_ACCESS: Record<keyof ClientToServerEvents, { permission: Permission; in: 'branch' | 'any-branch' }> = {
+	'notice:post': { permission: 'notices:post', in: 'branch' },
+	// Charts are hospital-wide: the service also finds the patient in the actor's hospital or answers 404.
+	'patient:watch': { permission: 'patients:read', in: 'any-branch' },
+	'patient:unwatch': { permission: 'patients:read', in: 'any-branch' }
 };
 
 export function ruleFor(routeId: string | null, method: string, search: string): AccessRule | undefined {

@@ -1,6 +1,7 @@
 import { can, type Actor } from '../../shared/access/actor.ts';
 import type { ActivitySummary } from '../../shared/activity/activity.schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 
 export const ADMIN_ACTIONS = ['user.%', 'role.%', 'hospital.%', 'token.%', 'session.revoked', 'mfa.%', 'audit.exported'];
@@ -9,7 +10,7 @@ export const ADMIN_ACTIONS = ['user.%', 'role.%', 'hospital.%', 'token.%', 'sess
 export function createActivityService({ orm, config }: ServiceDeps) {
 	return {
 		async summary(actor: Actor): Promise<ActivitySummary> {
-			if (!can(actor, 'audit:read')) throw new DomainError('FORBIDDEN', 'The activity dashboard needs audit:read hospital-wide');
+			if (!can(actor, 'audit:read')) throw new DomainError('FORBIDDEN', msg('errors.activity.forbidden'));
 			const em = orm.em.fork();
 			const h = actor.hospitalId;
 			const hours = await em.execute<{ hour: Date; sign_ins: number; failures: number }[]>(

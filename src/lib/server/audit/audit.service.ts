@@ -2,6 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { canAnywhere, can, type Actor } from '../../shared/access/actor.ts';
 import { ZAuditQuery, type AuditEventDto, type AuditPage, type ChainReport } from '../../shared/audit/audit.schema.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { msg, render } from '../../shared/i18n/translate.ts';
 import { GENESIS_HASH, redact, rowHash, type ChainedContent } from './audit-chain.ts';
 import { writeOutboxRow } from '../realtime/outbox.ts';
 import { rooms } from '../../shared/realtime/events.ts';
@@ -125,8 +127,11 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
 	}
 }
 
-/** Walk one chain in order; the first row whose link or content does not match is reported. */
-export async function verifyChain(orm: MikroORM, hospitalId: string | null): Promise<ChainReport> {
+/**
+ * Walk one chain in order; the first row whose link or content does not match is reported, with
+ * the reason in `locale` (the report is shown to whoever asked for it as it is).
+ */
+export async function verifyChain(orm: MikroORM, hospitalId: string | null, locale: Locale = DEFAULT_LOCALE): Promise<ChainReport> {
 	const em = orm.em.fork();
 	const chain = hospitalId ?? NO_HOSPITAL;
 	let prevHash = GENESIS_HASH;
@@ -142,13 +147,13 @@ export async function verifyChain(orm: MikroORM, hospitalId: string | null): Pro
 			const seq = Number(r.seq);
 			const problem =
 				seq !== expectedSeq
-					? `row ${expectedSeq} is missing (found ${seq} next)`
+					? msg('errors.audit.chainMissingRow', { expected: expectedSeq, found: seq })
 					: r.prev_hash !== prevHash
-						? 'its link to the previous row does not match'
+						? msg('errors.audit.chainLink')
 						: rowHash(prevHash, contentOf(r)) !== r.hash
-							? 'its content does not match its hash'
+							? msg('errors.audit.chainContent')
 							: null;
-			if (problem) return { ok: false, checked, brokenAt: { id: Number(r.id), seq, reason: problem } };
+			if (problem) return { ok: false, checked, brokenAt: { id: Number(r.id), seq, reason: render(locale, problem) } };
 			prevHash = r.hash;
 			expectedSeq++;
 			checked++;
@@ -225,9 +230,9 @@ export function createAuditService({ orm }: { orm: MikroORM }) {
 			});
 		},
 
-		async verify(actor: Actor): Promise<ChainReport> {
-			if (!can(actor, 'audit:read')) throw new DomainError('FORBIDDEN', 'Verifying the whole chain needs audit:read hospital-wide');
-			return verifyChain(orm, actor.hospitalId);
+		async verify(actor: Actor, locale: Locale = DEFAULT_LOCALE): Promise<ChainReport> {
+			if (!can(actor, 'audit:read')) throw new DomainError('FORBIDDEN', msg('errors.audit.verifyForbidden'));
+			return verifyChain(orm, actor.hospitalId, locale);
 		}
 	};
 }

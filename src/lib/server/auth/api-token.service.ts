@@ -7,10 +7,11 @@ import { ZCreateTokenInput, type TokenInfo } from '../../shared/tokens/token.sch
 import { resolveAccess, type AssignmentRow, type BranchRow } from '../access/resolve-access.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { hashSecret, secretMatches } from './session-token.ts';
-import type { SessionMeta } from './session.service.ts';
+import { patientLevelOf, type LiveAccess, type SessionMeta } from './session.service.ts';
 
 const rand = (bytes: number) => encodeBase32LowerCaseNoPadding(getRandomValues(new Uint8Array(bytes)));
 
@@ -44,7 +45,7 @@ const info = (r: TokenRow): TokenInfo => ({
  */
 export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 	function requireSession(actor: Actor) {
-		if (actor.via !== 'session') throw new DomainError('FORBIDDEN', 'Tokens are managed from a signed-in session, not with another token');
+		if (actor.via !== 'session') throw new DomainError('FORBIDDEN', msg('errors.tokens.sessionOnly'));
 	}
 
 	return {
@@ -53,7 +54,7 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 			const data = parseInput(ZCreateTokenInput, input);
 			const beyond = data.permissions.filter((p) => !canAnywhere(actor, p));
 			if (beyond.length) {
-				throw new DomainError('VALIDATION_FAILED', `A token can only carry permissions you hold: not ${beyond.join(', ')}`, { fields: { permissions: ['Only permissions you hold'] } });
+				throw new DomainError('VALIDATION_FAILED', msg('errors.tokens.beyondOwn', { permissions: beyond.join(', ') }), { fields: { permissions: [msg('errors.tokens.onlyOwn')] } });
 			}
 			const id = rand(15);
 			const secret = rand(20);
@@ -96,7 +97,7 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 					tokenId,
 					actor.userId
 				]);
-				if (!row) throw new DomainError('NOT_FOUND', 'No such token');
+				if (!row) throw new DomainError('NOT_FOUND', msg('errors.tokens.notFound'));
 				await outbox.control(em, rooms.session(`token:${tokenId}`), CONTROL.disconnectSession);
 				await appendAudit(em, {
 					hospitalId: actor.hospitalId,
@@ -151,18 +152,20 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 		},
 
 		/** For the socket watchdog: of these token ids, those still valid, with their owner's branches. */
-		async liveBranches(tokenIds: string[]): Promise<Map<string, string[]>> {
+		async liveBranches(tokenIds: string[]): Promise<Map<string, LiveAccess>> {
 			if (!tokenIds.length) return new Map();
-			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[] }[]>(
+			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; permissions: string[] }[]>(
 				`select t.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
 				                    where a.user_id = t.user_id and a.hospital_id = t.hospital_id
-				                      and 'notices:read' = any(r.permissions) and 'notices:read' = any(t.permissions)) as branch_ids
+				                      and 'notices:read' = any(r.permissions) and 'notices:read' = any(t.permissions)) as branch_ids,
+				   array(select distinct p from role_assignment a join role r on r.id = a.role_id, unnest(r.permissions) p
+				         where a.user_id = t.user_id and a.hospital_id = t.hospital_id and p = any(t.permissions)) as permissions
 				 from api_token t join app_user u on u.id = t.user_id
 				 where t.id in (${tokenIds.map(() => '?').join(',')}) and t.revoked_at is null and t.expires_at > now() and u.active`,
 				tokenIds
 			);
-			return new Map(rows.map((r) => [r.id, r.branch_ids]));
+			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
 		}
 	};
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ZLoginInput, type MeDto, type UserDto } from '../../shared/auth/auth.schema.ts';
 import type { Actor } from '../../shared/access/actor.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionMeta, SessionService } from './session.service.ts';
@@ -38,11 +39,8 @@ function revocation(actor: Actor, meta: SessionMeta, scope: string) {
 
 function lockedError(until: Date): DomainError {
 	const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-	return new DomainError(
-		'ACCOUNT_LOCKED',
-		`This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator to unlock it.`,
-		{ details: { lockedUntil: until.toISOString() } }
-	);
+	// `count` picks the singular or plural sentence for the reader's language.
+	return new DomainError('ACCOUNT_LOCKED', msg('errors.auth.locked', { count: minutes }), { details: { lockedUntil: until.toISOString() } });
 }
 
 export function createAuthService(deps: ServiceDeps & { appSecret: string; rateLimits: RateLimits }, sessions: SessionService) {
@@ -151,7 +149,7 @@ export function createAuthService(deps: ServiceDeps & { appSecret: string; rateL
 		/** End one of my sessions (this one included: that is signing out here). */
 		async revokeOwnSession(actor: Actor, sessionId: string, meta: SessionMeta = {}): Promise<void> {
 			const ended = await sessions.revokeWhere(actor.userId, actor.hospitalId, { only: sessionId }, revocation(actor, meta, 'own'));
-			if (!ended) throw new DomainError('NOT_FOUND', 'No such session');
+			if (!ended) throw new DomainError('NOT_FOUND', msg('errors.sessions.notFound'));
 		},
 
 		/** "Sign out everywhere else". */

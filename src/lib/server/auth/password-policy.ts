@@ -1,29 +1,31 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { msg, type Msg } from '../../shared/i18n/translate.ts';
 
 /**
  * NIST SP 800-63B: at least 12 characters, up to 256, any Unicode, no composition rules; refused
  * when common, breached-list, repetitive or made of the context (clinic, person, email).
- * Returns the reason to show, or null when the password is acceptable.
+ * Returns the reason to show (a message key, put into the reader's language where it is shown),
+ * or null when the password is acceptable.
  */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
-export function passwordProblem(password: string, context: string[] = []): string | null {
+export function passwordProblem(password: string, context: string[] = []): Msg | null {
 	const chars = [...password.normalize('NFKC')];
-	if (chars.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters (a short sentence works well)`;
-	if (chars.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters`;
+	if (chars.length < PASSWORD_MIN) return msg('auth.v.password.tooShort', { minimum: PASSWORD_MIN });
+	if (chars.length > PASSWORD_MAX) return msg('auth.v.password.tooLong', { maximum: PASSWORD_MAX });
 	const lower = chars.join('').toLowerCase();
-	if (new Set(chars).size < 4) return 'This password repeats too few characters; choose something less predictable';
-	if (isSequence(lower)) return 'This password is a simple sequence; choose something less predictable';
-	if (COMMON.has(lower)) return 'This password is on a list of common or leaked passwords; choose another';
+	if (new Set(chars).size < 4) return msg('auth.v.password.repetitive');
+	if (isSequence(lower)) return msg('auth.v.password.sequence');
+	if (COMMON.has(lower)) return msg('auth.v.password.common');
 	const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
 	if (core.length >= 4 && core.length * 2 >= lower.length && COMMON.has(core)) {
-		return 'This password is a common password with a few characters added; choose another';
+		return msg('auth.v.password.commonVariant');
 	}
 	for (const word of context.flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 4)) {
-		if (lower.includes(word)) return `Do not build the password from "${word}" (your name, email or the clinic's name)`;
+		if (lower.includes(word)) return msg('auth.v.password.fromContext', { word });
 	}
 	return null;
 }

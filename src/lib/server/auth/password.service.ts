@@ -3,6 +3,8 @@ import { rooms } from '../../shared/realtime/events.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { asLocale, DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { msg, translate } from '../../shared/i18n/translate.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
@@ -32,11 +34,11 @@ export function createPasswordService(deps: ServiceDeps & { mailer: Mailer; sess
 			const em = orm.em.fork();
 			const [user] = await em.execute<{ password_hash: string | null }[]>('select password_hash from app_user where id = ?', [actor.userId]);
 			if (!user?.password_hash || !(await verifyPassword(user.password_hash, data.currentPassword))) {
-				throw new DomainError('VALIDATION_FAILED', 'Your current password is not right', { fields: { currentPassword: ['Your current password is not right'] } });
+				throw new DomainError('VALIDATION_FAILED', msg('errors.passwords.currentWrong'), { fields: { currentPassword: [msg('errors.passwords.currentWrong')] } });
 			}
 			refuseWeak(data.newPassword, [actor.hospitalName, actor.name, actor.email, 'skinspire']);
 			if (await verifyPassword(user.password_hash, data.newPassword)) {
-				throw new DomainError('VALIDATION_FAILED', 'Choose a password different from the current one', { fields: { newPassword: ['Choose a different password'] } });
+				throw new DomainError('VALIDATION_FAILED', msg('errors.passwords.sameAsCurrent'), { fields: { newPassword: [msg('errors.passwords.chooseDifferent')] } });
 			}
 			const outbox = new OutboxBatch();
 			const result = await em.transactional(async (tx) => {
@@ -66,15 +68,16 @@ export function createPasswordService(deps: ServiceDeps & { mailer: Mailer; sess
 
 		/**
 		 * Email a reset link if the address belongs to an active account. The answer is the same
-		 * either way, and the mail goes out after answering, so timing does not tell either.
+		 * either way, and the mail goes out after answering, so timing does not tell either. The
+		 * mail speaks the account's chosen language, else `locale` (the language of the request).
 		 */
-		async requestReset(input: unknown, meta: SessionMeta = {}): Promise<void> {
+		async requestReset(input: unknown, meta: SessionMeta = {}, locale: Locale = DEFAULT_LOCALE): Promise<void> {
 			const { email } = parseInput(ZResetRequestInput, input);
 			await consumeOrRefuse(rateLimits.reset, meta.ip ?? 'unknown');
 			const { token } = generateSessionToken();
 			const user = await orm.em.fork().transactional(async (em) => {
-				const [u] = await em.execute<{ id: string; name: string; hospital_id: string }[]>(
-					'select id, name, hospital_id from app_user where email = ? and active and password_hash is not null',
+				const [u] = await em.execute<{ id: string; name: string; hospital_id: string; language: string | null }[]>(
+					'select id, name, hospital_id, language from app_user where email = ? and active and password_hash is not null',
 					[email]
 				);
 				if (!u) return null;
@@ -97,19 +100,12 @@ export function createPasswordService(deps: ServiceDeps & { mailer: Mailer; sess
 				return u;
 			});
 			if (!user) return;
+			const language = user.language ? asLocale(user.language) : locale;
 			void mailer
 				.send({
 					to: email,
-					subject: 'Reset your SkinSpire password',
-					text: [
-						`Hello ${user.name},`,
-						'',
-						`Someone (hopefully you) asked to reset the password of this account. The link works once, for ${RESET_MINUTES} minutes:`,
-						'',
-						`${config.origin}/reset/${token}`,
-						'',
-						'If it was not you, ignore this message; your password stays as it is.'
-					].join('\n')
+					subject: translate(language, 'mail.passwordReset.subject'),
+					text: translate(language, 'mail.passwordReset.body', { name: user.name, minutes: RESET_MINUTES, link: `${config.origin}/reset/${token}` })
 				})
 				.catch((e: unknown) => logger.error({ err: e, userId: user.id }, 'could not send the password reset mail'));
 		},
@@ -128,7 +124,7 @@ export function createPasswordService(deps: ServiceDeps & { mailer: Mailer; sess
 					 where r.token_hash = ? and r.used_at is null and r.expires_at > now() and u.active for update of r`,
 					[hashSecret(data.token)]
 				);
-				if (!r) throw new DomainError('NOT_FOUND', 'This reset link has expired or was already used; ask for a new one');
+				if (!r) throw new DomainError('NOT_FOUND', msg('errors.passwords.resetLinkInvalid'));
 				refuseWeak(data.password, [r.hospital_name, r.name, r.email, 'skinspire']);
 				await em.execute('update app_user set password_hash = ?, failed_attempts = 0, locked_until = null, version = version + 1 where id = ?', [await hashPassword(data.password), r.user_id], 'run');
 				await em.execute('update password_reset set used_at = now() where id = ?', [r.id], 'run');

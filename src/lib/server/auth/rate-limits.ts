@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { DomainError } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 
 /**
  * Per-IP limits on the doors attackers knock on. Shared through Redis when several nodes run
@@ -31,9 +32,7 @@ export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string)
 	} catch (e) {
 		if (e instanceof RateLimiterRes) {
 			const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-			throw new DomainError('RATE_LIMITED', `Too many attempts from this network; try again in ${seconds} seconds`, {
-				details: { retryAfterSeconds: seconds }
-			});
+			throw new DomainError('RATE_LIMITED', msg('errors.http.tooManyAttempts', { seconds }), { details: { retryAfterSeconds: seconds } });
 		}
 		throw e;
 	}

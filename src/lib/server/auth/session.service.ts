@@ -38,6 +38,19 @@ interface SessionRow {
 	mfa_enrol_required: boolean;
 }
 
+/** What an open socket may still receive, re-checked every second by the realtime watchdog. */
+export interface LiveAccess {
+	/** Branches whose room (notices) the socket belongs in. */
+	branchIds: string[];
+	/** Which patient-chart rooms it may be in: full, masked, or none. */
+	patientLevel: 'full' | 'masked' | null;
+}
+
+export function patientLevelOf(permissions: readonly string[]): LiveAccess['patientLevel'] {
+	if (!permissions.includes('patients:read')) return null;
+	return permissions.includes('patients:read-sensitive') ? 'full' : 'masked';
+}
+
 export function createSessionService({ orm, config, afterCommit, now: clock = Date.now }: ServiceDeps) {
 	function toActor(row: SessionRow): Actor {
 		const { hospitalPermissions, branches } = resolveAccess(row.assignments, row.branches);
@@ -164,19 +177,21 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 		 * For the socket watchdog: of the given sessions, those still valid right now, each with
 		 * the branches whose notices its user may read at this moment (role changes included).
 		 */
-		async liveBranches(sessionIds: string[]): Promise<Map<string, string[]>> {
+		async liveBranches(sessionIds: string[]): Promise<Map<string, LiveAccess>> {
 			if (!sessionIds.length) return new Map();
-			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[] }[]>(
+			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; permissions: string[] }[]>(
 				`select s.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
-				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id and 'notices:read' = any(r.permissions)) as branch_ids
+				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id and 'notices:read' = any(r.permissions)) as branch_ids,
+				   array(select distinct unnest(r.permissions) from role_assignment a join role r on r.id = a.role_id
+				         where a.user_id = s.user_id and a.hospital_id = s.hospital_id and r.permissions && array['patients:read', 'patients:read-sensitive']::text[]) as permissions
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
 				 where s.id in (${sessionIds.map(() => '?').join(',')})
 				   and s.expires_at > now() and s.last_active_at > now() - (coalesce(h.session_idle_minutes * 60000, ?) * interval '1 millisecond')
 				   and u.active and not s.mfa_pending`,
 				[...sessionIds, config.sessionIdleMs]
 			);
-			return new Map(rows.map((r) => [r.id, r.branch_ids]));
+			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
 		}
 	};
 }

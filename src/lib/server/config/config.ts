@@ -63,6 +63,10 @@ const ZEnv = z.object({
 		.string()
 		.min(32, 'APP_SECRET must be at least 32 characters; generate one with: openssl rand -base64 48')
 		.optional(),
+	/** `<id>:<base64 32 bytes>`, comma-separated; the first encrypts, all decrypt (key rotation). */
+	PATIENT_DATA_KEYS: z.string().optional(),
+	/** base64 of 32 bytes: keys the blind index for exact-match search on encrypted fields. */
+	PATIENT_INDEX_KEY: z.string().optional(),
 	SESSION_IDLE_MINUTES: ZPositiveInt('SESSION_IDLE_MINUTES', 30),
 	SESSION_ABSOLUTE_HOURS: ZPositiveInt('SESSION_ABSOLUTE_HOURS', 12),
 	TRUST_PROXY: z.string().default('loopback'),
@@ -98,6 +102,8 @@ export interface AppConfig {
 	redisUrl: string | undefined;
 	seedDemo: 'auto' | 'true' | 'false';
 	appSecret: string | undefined;
+	patientDataKeys: string | undefined;
+	patientIndexKey: string | undefined;
 	sessionIdleMs: number;
 	sessionAbsoluteMs: number;
 	trustProxy: string;
@@ -156,6 +162,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		redisUrl: env.REDIS_URL,
 		seedDemo: env.SEED_DEMO,
 		appSecret: env.APP_SECRET,
+		patientDataKeys: env.PATIENT_DATA_KEYS,
+		patientIndexKey: env.PATIENT_INDEX_KEY,
 		sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
 		sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
 		trustProxy: env.TRUST_PROXY,

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import { hashPassword } from '../auth/password.ts';
 import { ensureSystemRoles, systemRoleId } from '../access/system-roles.ts';
 import { SYSTEM_ROLES } from '../../shared/access/permissions.ts';
@@ -17,7 +18,7 @@ export async function seedDemo(orm: MikroORM): Promise<SeedResult> {
 		await em.execute('select pg_advisory_xact_lock(?)', [7_200_001]);
 		const hospitals = await em.execute<{ id: string; is_demo: boolean }[]>('select id, is_demo from hospital');
 		if (hospitals.some((h) => !h.is_demo)) {
-			throw new DomainError('DEMO_SEED_REFUSED', 'This database holds a non-demo hospital; demo data was not added');
+			throw new DomainError('DEMO_SEED_REFUSED', msg('errors.demo.refused'));
 		}
 		const existing = hospitals.find((h) => h.is_demo);
 		if (existing) return { created: false, reason: 'already-seeded', hospitalId: existing.id };

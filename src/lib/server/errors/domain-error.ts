@@ -48,6 +48,8 @@ function issueMessage(issue: z.core.$ZodIssue): Msg {
 	const params: Record<string, string | number> = {};
 	if (i.minimum !== undefined) params.minimum = Number(i.minimum);
 	if (i.maximum !== undefined) params.maximum = Number(i.maximum);
+	// The allowed choices of an enum, so a schema's own message can list them too.
+	if (i.values !== undefined) params.values = i.values.map(String).join(', ');
 	if (isMessageKey(issue.message)) return msg(issue.message, params);
 	switch (issue.code) {
 		case 'invalid_type':
@@ -65,19 +67,25 @@ function issueMessage(issue: z.core.$ZodIssue): Msg {
 		case 'unrecognized_keys':
 			return msg('validation.unknownFields', { keys: (i.keys ?? []).join(', ') });
 		case 'invalid_value':
-			return msg('validation.oneOf', { values: (i.values ?? []).map(String).join(', ') });
+			return msg('validation.oneOf', { values: params.values ?? '' });
 		default:
 			return msg('validation.invalid');
 	}
 }
 
 export function fieldErrorsFrom(error: z.ZodError): FieldMessages {
-	const fields: FieldMessages = {};
+	// A Map, not an object: a client may name a field "__proto__".
+	const fields = new Map<string, Msg[]>();
+	const add = (key: string, m: Msg) => fields.set(key, [...(fields.get(key) ?? []), m]);
 	for (const issue of error.issues) {
-		const key = issue.path.length ? issue.path.join('.') : '_';
-		(fields[key] ??= []).push(issueMessage(issue));
+		// An unknown field is named as its own field, so a client sees exactly what to drop.
+		if (issue.code === 'unrecognized_keys') {
+			for (const k of issue.keys) add([...issue.path, k].join('.'), msg('validation.unknownField'));
+			continue;
+		}
+		add(issue.path.length ? issue.path.join('.') : '_', issueMessage(issue));
 	}
-	return fields;
+	return Object.fromEntries(fields);
 }
 
 /** Validate an input with its shared schema; a failure becomes VALIDATION_FAILED naming each field. */

@@ -1,6 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '../../shared/access/actor.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import { toProblem } from '../errors/error-mapping.ts';
 import { getRuntime } from '../runtime/registry.ts';
 
@@ -34,13 +35,13 @@ export function requireActor(event: Pick<RequestEvent, 'locals'>): Actor {
 export async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) {
-		throw new DomainError('MALFORMED_JSON', 'Send the body as JSON with Content-Type: application/json');
+		throw new DomainError('MALFORMED_JSON', msg('errors.http.notJson'));
 	}
 	const text = await request.text();
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new DomainError('MALFORMED_JSON', 'The request body is not valid JSON; check quotes, commas and brackets');
+		throw new DomainError('MALFORMED_JSON', msg('errors.http.badJson'));
 	}
 }
 

@@ -6,6 +6,7 @@ import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
+import { ZCreatePatientInput, ZDuplicateCandidates, ZHistoryEntry, ZHistoryEntryInput, ZPatient, ZPatientPage, ZSearchPatientsQuery, ZUpdatePatientInput } from '../../shared/patients/patient.schema.ts';
 import { ZProfile, ZUpdateProfileInput } from '../../shared/profile/profile.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
@@ -86,7 +87,7 @@ export function openApiDocument(serverUrl: string) {
 			title: 'SkinSpire API',
 			version: '1.0.0',
 			description:
-				'Clinic management for skin clinics. Errors are RFC 9457 problem+json. Browsers authenticate with the session cookie set by /auth/login; requests that change data from a foreign Origin are refused.',
+				'Clinic management for skin clinics. Errors are RFC 9457 problem+json; their `title`, `detail` and field `errors` are written in the caller\'s language: the account\'s language preference (PATCH /me/profile), else the Accept-Language header (en or hi), else English. `code` never changes with the language. Browsers authenticate with the session cookie set by /auth/login; requests that change data from a foreign Origin are refused.',
 			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
 		},
 		servers: [{ url: `${serverUrl}/api/v1` }],
@@ -135,7 +136,15 @@ export function openApiDocument(serverUrl: string) {
 				ActivitySummary: schema(ZActivitySummary),
 				Profile: schema(ZProfile),
 				UpdateProfileInput: schema(ZUpdateProfileInput, 'input'),
-				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input')
+				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input'),
+				CreatePatientInput: schema(ZCreatePatientInput, 'input'),
+				UpdatePatientInput: schema(ZUpdatePatientInput, 'input'),
+				Patient: schema(ZPatient),
+				PatientPage: schema(ZPatientPage),
+				DuplicateCandidates: schema(ZDuplicateCandidates),
+				HistoryEntryInput: schema(ZHistoryEntryInput, 'input'),
+				HistoryEntry: schema(ZHistoryEntry),
+				HistoryList: schema(z.object({ entries: z.array(ZHistoryEntry) }))
 			}
 		},
 		paths: {
@@ -162,7 +171,7 @@ export function openApiDocument(serverUrl: string) {
 					ok: ['200', 'Active notices', 'NoticeList'],
 					errors: { '404': 'No such branch, or not one of yours' }
 				}),
-				post: op('postNotice', 'Post a notice; every open screen of the branch shows it at once (event notice.posted)', 'notices', {
+				post: op('postNotice', 'Post a notice; every open screen of the branch shows it at once (event notice.posted). An urgent notice is also emailed, in their language, to staff of the branch who turned on email alerts', 'notices', {
 					body: 'PostNoticeInput',
 					ok: ['201', 'The notice', 'Notice'],
 					errors: { '400': 'Malformed JSON, or a field to fix (named in errors)', '403': 'Your role cannot post notices', '404': 'No such branch, or not one of yours' }
@@ -296,6 +305,42 @@ export function openApiDocument(serverUrl: string) {
 					body: 'PasswordConfirmInput',
 					ok: ['200', 'New recovery codes', 'RecoveryCodes'],
 					errors: { '400': 'Wrong password, or no authenticator set up' }
+				})
+			},
+			'/patients': {
+				get: op('searchPatients', 'Find patients: `q` matches a name (prefix of any word, or a typo), a full phone number, an email or an MRN; no `q` lists the most recently changed', 'patients', {
+					parameters: queryParameters(ZSearchPatientsQuery),
+					ok: ['200', 'A page of patients (contact details masked without patients:read-sensitive)', 'PatientPage'],
+					errors: { '400': 'A parameter to fix', '403': 'Needs patients:read' }
+				}),
+				post: op('registerPatient', 'Register a patient; the MRN is the branch code and the next number (e.g. IND-000123). Phone numbers are stored in E.164; Indian numbers need no country code', 'patients', {
+					body: 'CreatePatientInput',
+					ok: ['201', 'The new patient, with id and mrn', 'Patient'],
+					errors: { '400': 'A field to fix (each field error says what)', '403': 'Needs patients:write' }
+				})
+			},
+			'/patients/duplicate-check': {
+				post: op('checkPatientDuplicates', 'Before registering: patients with the same phone, or a similar name with the same date of birth', 'patients', {
+					body: 'CreatePatientInput',
+					ok: ['200', 'Possible duplicates (may be empty)', 'DuplicateCandidates']
+				})
+			},
+			'/patients/{patientId}': {
+				parameters: [pathId('patientId')],
+				get: op('getPatient', 'One patient, as you may see them; the read is written to the audit trail', 'patients', { ok: ['200', 'The patient', 'Patient'], errors: { '404': 'No such patient in your hospital' } }),
+				patch: op('updatePatient', 'Change any fields; send the version you saw (a stale one answers 409 with the newer record). Open charts update live (patient.changed)', 'patients', {
+					body: 'UpdatePatientInput',
+					ok: ['200', 'The patient after the change', 'Patient'],
+					errors: { '400': 'A field to fix', '403': 'Needs patients:write (and patients:read-sensitive to change encrypted fields)', '404': 'No such patient in your hospital', '409': 'Someone else changed this patient first' }
+				})
+			},
+			'/patients/{patientId}/history': {
+				parameters: [pathId('patientId')],
+				get: op('listPatientHistory', 'The medical history timeline, newest first (notes only with patients:read-sensitive)', 'patients', { ok: ['200', 'The timeline', 'HistoryList'], errors: { '404': 'No such patient in your hospital' } }),
+				post: op('addPatientHistory', 'Add a dated note to the timeline', 'patients', {
+					body: 'HistoryEntryInput',
+					ok: ['201', 'The new entry', 'HistoryEntry'],
+					errors: { '400': 'A field to fix', '403': 'Needs patients:write and patients:read-sensitive', '404': 'No such patient in your hospital' }
 				})
 			},
 			'/users': {

@@ -10,6 +10,7 @@ import { verifyPassword } from '../auth/password.ts';
 import type { SessionMeta, SessionService } from '../auth/session.service.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { consumeOrRefuse, type RateLimits } from '../auth/rate-limits.ts';
 import { matchTotp, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from './totp.ts';
@@ -27,7 +28,7 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 		const { password } = parseInput(ZPasswordConfirmInput, input);
 		const [row] = await orm.em.fork().execute<{ password_hash: string | null }[]>('select password_hash from app_user where id = ?', [actor.userId]);
 		if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
-			throw new DomainError('VALIDATION_FAILED', 'That password is not right', { fields: { password: ['That password is not right'] } });
+			throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.passwordWrong'), { fields: { password: [msg('errors.mfa.passwordWrong')] } });
 		}
 	}
 
@@ -61,7 +62,7 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 			const key = getRandomValues(new Uint8Array(20));
 			await orm.em.fork().transactional(async (em) => {
 				const [existing] = await em.execute<{ confirmed_at: Date | null }[]>('select confirmed_at from mfa_totp where user_id = ? for update', [actor.userId]);
-				if (existing?.confirmed_at) throw new DomainError('VALIDATION_FAILED', 'An authenticator is already set up; turn it off first to set up another');
+				if (existing?.confirmed_at) throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.alreadySetUp'));
 				await em.execute(
 					`insert into mfa_totp (id, user_id, secret_enc, confirmed_at, last_step, created_at) values (gen_random_uuid(), ?, ?, null, 0, now())
 					 on conflict (user_id) do update set secret_enc = excluded.secret_enc, last_step = 0, created_at = now()`,
@@ -81,9 +82,9 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 					'select secret_enc, confirmed_at, last_step from mfa_totp where user_id = ? for update',
 					[actor.userId]
 				);
-				if (!row || row.confirmed_at) throw new DomainError('VALIDATION_FAILED', 'Start setting up the authenticator first');
+				if (!row || row.confirmed_at) throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.startFirst'));
 				const step = matchTotp(box.open(row.secret_enc), code, now(), Number(row.last_step));
-				if (step === null) throw new DomainError('VALIDATION_FAILED', 'That code is not right; check the time on your phone and try the next code', { fields: { code: ['That code is not right'] } });
+				if (step === null) throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.codeWrongCheckTime'), { fields: { code: [msg('errors.mfa.codeWrong')] } });
 				await em.execute('update mfa_totp set confirmed_at = now(), last_step = ? where user_id = ?', [step, actor.userId], 'run');
 				const codes = await newRecoveryCodes(em, actor.userId);
 				await appendAudit(em, audit({ ...actor, name: actor.name }, 'mfa.enrolled', meta, { method: 'totp' }));
@@ -93,7 +94,7 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 
 		async disable(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<void> {
 			await confirmPassword(actor, input);
-			if ((await this.status(actor)).required) throw new DomainError('VALIDATION_FAILED', 'One of your roles requires a second factor, so it cannot be turned off');
+			if ((await this.status(actor)).required) throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.requiredByRole'));
 			await orm.em.fork().transactional(async (em) => {
 				await em.execute('delete from mfa_totp where user_id = ?', [actor.userId], 'run');
 				await em.execute('delete from mfa_recovery_code where user_id = ?', [actor.userId], 'run');
@@ -105,7 +106,7 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 			await confirmPassword(actor, input);
 			return orm.em.fork().transactional(async (em) => {
 				const [enrolled] = await em.execute('select 1 from mfa_totp where user_id = ? and confirmed_at is not null', [actor.userId]);
-				if (!enrolled) throw new DomainError('VALIDATION_FAILED', 'Set up an authenticator first');
+				if (!enrolled) throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.setUpFirst'));
 				const codes = await newRecoveryCodes(em, actor.userId);
 				await appendAudit(em, audit(actor, 'mfa.recovery_codes_renewed', meta));
 				return codes;
@@ -125,7 +126,7 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 					'update session set mfa_attempts = mfa_attempts + 1 where id = ? and mfa_pending returning mfa_attempts',
 					[actor.sessionId]
 				);
-				if (!s) throw new DomainError('UNAUTHENTICATED', 'This sign-in has ended; sign in again');
+				if (!s) throw new DomainError('UNAUTHENTICATED', msg('errors.mfa.signInEnded'));
 				let method: string | null = null;
 				if (/^\d{6}$/.test(code)) {
 					const [t] = await em.execute<{ secret_enc: string; last_step: string }[]>(
@@ -156,8 +157,8 @@ export function createMfaService(deps: ServiceDeps & { box: SecretBox; sessions:
 				return { ok: true as const, created };
 			});
 			if (!outcome.ok) {
-				if (outcome.exhausted) throw new DomainError('UNAUTHENTICATED', 'Too many wrong codes; sign in again');
-				throw new DomainError('VALIDATION_FAILED', 'That code is not right', { fields: { code: ['That code is not right; try the current code or a recovery code'] } });
+				if (outcome.exhausted) throw new DomainError('UNAUTHENTICATED', msg('errors.mfa.tooManyCodes'));
+				throw new DomainError('VALIDATION_FAILED', msg('errors.mfa.codeWrong'), { fields: { code: [msg('errors.mfa.codeWrongTryRecovery')] } });
 			}
 			return { token: outcome.created.token, expiresAt: outcome.created.expiresAt, user: { id: actor.userId, name: actor.name, email: actor.email } };
 		}

@@ -1,6 +1,6 @@
 import type { Mailer } from '../mail/mailer.ts';
 import { asLocale } from '../../shared/i18n/locales.ts';
-import { translate } from '../../shared/i18n/translate.ts';
+import { msg, translate } from '../../shared/i18n/translate.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { branchOf, can, type Actor } from '../../shared/access/actor.ts';
 import { ZPostNoticeInput, type NoticeDto } from '../../shared/notices/notice.schema.ts';
@@ -50,7 +50,7 @@ function toDto(r: NoticeRow, forEveryone = false): NoticeDto {
  */
 function requireBranch(actor: Actor, branchId: string) {
 	const branch = branchOf(actor, branchId);
-	if (!branch) throw new DomainError('NOT_FOUND', 'No such branch');
+	if (!branch) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 	return branch;
 }
 
@@ -77,14 +77,14 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 	}
 
 	async function findOne(em: EntityManager, actor: Actor, branchId: string, noticeId: string): Promise<NoticeRow> {
-		if (!/^[0-9a-f-]{36}$/i.test(noticeId)) throw new DomainError('NOT_FOUND', 'No such notice');
+		if (!/^[0-9a-f-]{36}$/i.test(noticeId)) throw new DomainError('NOT_FOUND', msg('errors.notices.notFound'));
 		const rows = await em.execute<NoticeRow[]>(`${SELECT} where n.id = ? and n.branch_id = ? and n.hospital_id = ?`, [
 			actor.userId,
 			noticeId,
 			branchId,
 			actor.hospitalId
 		]);
-		if (!rows[0]) throw new DomainError('NOT_FOUND', 'No such notice');
+		if (!rows[0]) throw new DomainError('NOT_FOUND', msg('errors.notices.notFound'));
 		return rows[0];
 	}
 
@@ -104,7 +104,7 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 		async post(actor: Actor, branchId: string, input: unknown): Promise<NoticeDto> {
 			requireBranch(actor, branchId);
 			const { message, expiresInMinutes, urgent = false } = parseInput(ZPostNoticeInput, input);
-			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', 'Your role cannot post notices here');
+			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', msg('errors.notices.cannotPost'));
 			const outbox = new OutboxBatch();
 			const notice = await orm.em.fork().transactional(async (em) => {
 				const [row] = await em.execute<{ id: string }[]>(
@@ -132,7 +132,7 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 			const result = await orm.em.fork().transactional(async (em) => {
 				const current = await findOne(em, actor, branchId, noticeId);
 				if (current.posted_by_id !== actor.userId && !can(actor, 'notices:clear-any', branchId)) {
-					throw new DomainError('FORBIDDEN', 'Only the person who posted this notice or a manager can clear it for everyone');
+					throw new DomainError('FORBIDDEN', msg('errors.notices.cannotClear'));
 				}
 				if (current.cleared_at) return { dto: toDto(current), changed: false };
 				await em.execute(

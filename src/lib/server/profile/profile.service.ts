@@ -3,6 +3,7 @@ import { ZUpdateProfileInput, type Profile } from '../../shared/profile/profile.
 import { appendAudit } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { canAnywhere } from '../../shared/access/actor.ts';
 import { imageType, stripJpegMetadata } from './image.ts';
@@ -10,7 +11,8 @@ import { imageType, stripJpegMetadata } from './image.ts';
 export const PHOTO_MAX_BYTES = 500 * 1024;
 
 export function photoTooLarge(): DomainError {
-	return new DomainError('VALIDATION_FAILED', 'The photo is larger than 500 KB; choose a smaller one', { fields: { photo: ['At most 500 KB'] } });
+	const kilobytes = PHOTO_MAX_BYTES / 1024;
+	return new DomainError('VALIDATION_FAILED', msg('errors.profile.photoTooLarge', { kilobytes }), { fields: { photo: [msg('errors.profile.photoAtMost', { kilobytes })] } });
 }
 
 interface Row {
@@ -40,10 +42,10 @@ export function createProfileService({ orm }: ServiceDeps) {
 
 		/** A JPEG, PNG or WebP up to 500 KB, judged by its bytes; a JPEG loses its EXIF (e.g. GPS). */
 		async setPhoto(actor: Actor, bytes: Uint8Array, meta: SessionMeta = {}): Promise<void> {
-			if (!bytes.length) throw new DomainError('VALIDATION_FAILED', 'Choose a photo to upload', { fields: { photo: ['Choose a photo'] } });
+			if (!bytes.length) throw new DomainError('VALIDATION_FAILED', msg('errors.profile.photoMissing'), { fields: { photo: [msg('errors.profile.choosePhoto')] } });
 			if (bytes.length > PHOTO_MAX_BYTES) throw photoTooLarge();
 			const type = imageType(bytes);
-			if (!type) throw new DomainError('VALIDATION_FAILED', 'That file is not a JPEG, PNG or WebP image', { fields: { photo: ['Upload a JPEG, PNG or WebP image'] } });
+			if (!type) throw new DomainError('VALIDATION_FAILED', msg('errors.profile.photoType'), { fields: { photo: [msg('errors.profile.photoTypeHint')] } });
 			const data = type === 'image/jpeg' ? stripJpegMetadata(bytes) : bytes;
 			await orm.em.fork().transactional(async (em) => {
 				await em.execute(
@@ -62,12 +64,12 @@ export function createProfileService({ orm }: ServiceDeps) {
 
 		/** A colleague's photo: one's own, or anyone's in the hospital for people who may see staff. */
 		async photoOf(actor: Actor, userId: string): Promise<{ contentType: string; data: Uint8Array; updatedAt: Date }> {
-			if (!/^[0-9a-f-]{36}$/i.test(userId) || (userId !== actor.userId && !canAnywhere(actor, 'users:read'))) throw new DomainError('NOT_FOUND', 'No photo');
+			if (!/^[0-9a-f-]{36}$/i.test(userId) || (userId !== actor.userId && !canAnywhere(actor, 'users:read'))) throw new DomainError('NOT_FOUND', msg('errors.profile.noPhoto'));
 			const [row] = await orm.em.fork().execute<{ content_type: string; data: Buffer; updated_at: Date }[]>(
 				'select p.content_type, p.data, p.updated_at from user_photo p join app_user u on u.id = p.user_id where p.user_id = ? and u.hospital_id = ?',
 				[userId, actor.hospitalId]
 			);
-			if (!row) throw new DomainError('NOT_FOUND', 'No photo');
+			if (!row) throw new DomainError('NOT_FOUND', msg('errors.profile.noPhoto'));
 			return { contentType: row.content_type, data: new Uint8Array(row.data), updatedAt: new Date(row.updated_at) };
 		},
 
@@ -76,7 +78,7 @@ export function createProfileService({ orm }: ServiceDeps) {
 			return orm.em.fork().transactional(async (em) => {
 				const [before] = await em.execute<Row[]>('select name, email, phone, theme, notice_toasts, language, email_alerts, version from app_user where id = ? for update', [actor.userId]);
 				if (data.version !== undefined && before!.version !== data.version) {
-					throw new DomainError('STALE_VERSION', 'Your details were changed elsewhere in the meantime; review them and try again', { details: { current: toDto(before!) } });
+					throw new DomainError('STALE_VERSION', msg('errors.profile.stale'), { details: { current: toDto(before!) } });
 				}
 				const [after] = await em.execute<Row[]>(
 					`update app_user set name = coalesce(?, name), phone = case when ? then ? else phone end, theme = coalesce(?, theme),

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.ts';
-import { SWEPT_AT_ONCE } from './outbox.ts';
+import { openPayload, SWEPT_AT_ONCE, type PayloadSealer } from './outbox.ts';
 
 export interface OutboxRow {
 	id: number;
@@ -41,7 +41,10 @@ export class OutboxRelay {
 	#stopped = false;
 	#lastError = 0;
 
-	constructor(orm: MikroORM, logger: Logger, sweepMs: number) {
+	readonly #sealer: PayloadSealer | undefined;
+
+	constructor(orm: MikroORM, logger: Logger, sweepMs: number, sealer?: PayloadSealer) {
+		this.#sealer = sealer;
 		this.#orm = orm;
 		this.#logger = logger.child({ component: 'outbox-relay' });
 		this.#sweepMs = sweepMs;
@@ -126,7 +129,7 @@ export class OutboxRelay {
 					);
 					if (!rows.length) return 0;
 					for (const r of rows) {
-						publish({ id: Number(r.id), room: r.room, event: r.event, payload: r.payload, createdAt: r.created_at });
+						publish({ id: Number(r.id), room: r.room, event: r.event, payload: openPayload(this.#sealer, r.room, r.payload), createdAt: r.created_at });
 					}
 					await em.execute(`update outbox_event set published_at = now() where id in (${rows.map((r) => Number(r.id)).join(',')})`, [], 'run');
 					return rows.length;

@@ -13,6 +13,22 @@ export const CONTROL = {
  */
 export const SWEPT_AT_ONCE: readonly BroadcastEvent[] = ['activity.changed'];
 
+/** The key under which an encrypted payload is stored in an outbox row. */
+export const SEALED = 'sealed';
+
+export interface PayloadSealer {
+	seal(room: string, payload: unknown): string;
+	open(room: string, sealed: string): unknown;
+}
+
+/** A payload as read back from the table: opened if it was stored sealed. */
+export function openPayload(sealer: PayloadSealer | undefined, room: string, payload: unknown): unknown {
+	if (sealer && payload && typeof payload === 'object' && typeof (payload as Record<string, unknown>)[SEALED] === 'string' && Object.keys(payload).length === 1) {
+		return sealer.open(room, (payload as Record<string, string>)[SEALED]!);
+	}
+	return payload;
+}
+
 /** Write one outbox row inside the caller's transaction; the only place that shapes a row. */
 export async function writeOutboxRow<E extends BroadcastEvent>(
 	em: EntityManager,
@@ -38,6 +54,15 @@ export class OutboxBatch {
 
 	async broadcast<E extends BroadcastEvent>(em: EntityManager, room: string, event: E, payload: BroadcastPayload<E>): Promise<void> {
 		const row = await writeOutboxRow(em, room, event, payload);
+		this.rows.push({ ...row, room, event, payload });
+	}
+
+	/**
+	 * The same, for payloads that carry health data: the table holds them encrypted (the row may
+	 * sit there for an hour and appears in every backup), the published event carries them as usual.
+	 */
+	async broadcastSealed<E extends BroadcastEvent>(em: EntityManager, sealer: PayloadSealer, room: string, event: E, payload: BroadcastPayload<E>): Promise<void> {
+		const row = await writeOutboxRow(em, room, event, { [SEALED]: sealer.seal(room, payload) } as never);
 		this.rows.push({ ...row, room, event, payload });
 	}
 

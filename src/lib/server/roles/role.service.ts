@@ -4,6 +4,7 @@ import { ZCreateRoleInput, ZUpdateRoleInput, type RoleDto } from '../../shared/r
 import { appendAudit } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 
 interface RoleRow {
@@ -40,13 +41,13 @@ function toDto(r: RoleRow): RoleDto {
  */
 export function createRoleService({ orm }: ServiceDeps) {
 	function requireManage(actor: Actor) {
-		if (!can(actor, 'roles:manage')) throw new DomainError('FORBIDDEN', 'Managing roles needs roles:manage hospital-wide');
+		if (!can(actor, 'roles:manage')) throw new DomainError('FORBIDDEN', msg('errors.roles.manageForbidden'));
 	}
 
 	async function load(em: EntityManager, actor: Actor, roleId: string, lock = false): Promise<RoleRow> {
-		if (!/^[0-9a-f-]{36}$/i.test(roleId)) throw new DomainError('NOT_FOUND', 'No such role');
+		if (!/^[0-9a-f-]{36}$/i.test(roleId)) throw new DomainError('NOT_FOUND', msg('errors.roles.notFound'));
 		const [row] = await em.execute<RoleRow[]>(`${SELECT} where r.id = ? and r.hospital_id = ?${lock ? ' for update' : ''}`, [roleId, actor.hospitalId]);
-		if (!row) throw new DomainError('NOT_FOUND', 'No such role');
+		if (!row) throw new DomainError('NOT_FOUND', msg('errors.roles.notFound'));
 		return row;
 	}
 
@@ -60,7 +61,7 @@ export function createRoleService({ orm }: ServiceDeps) {
 			name,
 			except ?? '00000000-0000-0000-0000-000000000000'
 		]);
-		if (taken) throw new DomainError('VALIDATION_FAILED', 'A role with this name already exists', { fields: { name: ['A role with this name already exists'] } });
+		if (taken) throw new DomainError('VALIDATION_FAILED', msg('errors.roles.nameTaken'), { fields: { name: [msg('errors.roles.nameTaken')] } });
 	}
 
 	return {
@@ -102,10 +103,10 @@ export function createRoleService({ orm }: ServiceDeps) {
 			return orm.em.fork().transactional(async (em) => {
 				const before = await load(em, actor, roleId, true);
 				if (before.version !== data.version) {
-					throw new DomainError('STALE_VERSION', 'Someone else changed this role in the meantime; review their change and try again', { details: { current: toDto(before) } });
+					throw new DomainError('STALE_VERSION', msg('errors.roles.stale'), { details: { current: toDto(before) } });
 				}
 				if (before.system_key && (data.name !== undefined || data.permissions !== undefined || data.description !== undefined)) {
-					throw new DomainError('VALIDATION_FAILED', 'System roles keep their name and permissions; copy the role to make your own version');
+					throw new DomainError('VALIDATION_FAILED', msg('errors.roles.systemFixed'));
 				}
 				if (data.name) await nameFree(em, actor, data.name, roleId);
 				await em.execute(
@@ -130,9 +131,9 @@ export function createRoleService({ orm }: ServiceDeps) {
 			requireManage(actor);
 			await orm.em.fork().transactional(async (em) => {
 				const role = await load(em, actor, roleId, true);
-				if (role.system_key) throw new DomainError('VALIDATION_FAILED', 'System roles cannot be deleted');
+				if (role.system_key) throw new DomainError('VALIDATION_FAILED', msg('errors.roles.systemUndeletable'));
 				if (role.assigned_users > 0) {
-					throw new DomainError('VALIDATION_FAILED', `This role is held by ${role.assigned_users} ${role.assigned_users === 1 ? 'person' : 'people'}; take it away from them first`);
+					throw new DomainError('VALIDATION_FAILED', msg('errors.roles.inUse', { count: role.assigned_users }));
 				}
 				await em.execute('delete from role where id = ?', [roleId], 'run');
 				await appendAudit(em, { ...auditFor(actor, meta), action: 'role.deleted', targetId: roleId, before: toDto(role) });

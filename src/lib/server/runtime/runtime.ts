@@ -13,6 +13,10 @@ import { createAuditService } from '../audit/audit.service.ts';
 import { createUserService } from '../users/user.service.ts';
 import { createRoleService } from '../roles/role.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { createFieldCrypto, parseKeyRing } from '../crypto/field-crypto.ts';
+import type { PayloadSealer } from '../realtime/outbox.ts';
+import { createPatientService, type PatientService } from '../patients/patient.service.ts';
+import { seedDemoPatients } from '../demo/demo-patients.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
 import { createApiTokenService } from '../auth/api-token.service.ts';
@@ -52,6 +56,7 @@ export interface Runtime {
 		activity: ReturnType<typeof createActivityService>;
 		profile: ReturnType<typeof createProfileService>;
 		roles: ReturnType<typeof createRoleService>;
+		patients: PatientService;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -88,10 +93,18 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		}
 		await syncSystemRoles(orm);
 		const demoMode = await isDemoDatabase(orm);
-		const secrets = resolveSecrets({ appSecret: config.appSecret, dataDir: config.dataDir, demoMode, logger });
+		const secrets = resolveSecrets({ appSecret: config.appSecret, patientDataKeys: config.patientDataKeys, patientIndexKey: config.patientIndexKey, dataDir: config.dataDir, demoMode, logger });
+
+		const fieldCrypto = createFieldCrypto(parseKeyRing(secrets.patientDataKeys, secrets.patientIndexKey));
+		if (demoMode) await seedDemoPatients(orm, fieldCrypto);
 
 		const metrics = createMetrics();
-		const relay = new OutboxRelay(orm, logger, config.outboxSweepMs);
+		// Events carrying health data are stored encrypted in the outbox, under the patient-data keys.
+		const sealer: PayloadSealer = {
+			seal: (room, payload) => fieldCrypto.encrypt(JSON.stringify(payload), `outbox:${room}`),
+			open: (room, sealed) => JSON.parse(fieldCrypto.decrypt(sealed, `outbox:${room}`))
+		};
+		const relay = new OutboxRelay(orm, logger, config.outboxSweepMs, sealer);
 		const afterCommit = (batch: OutboxBatch) => {
 			if (config.fault === 'crash-after-commit') {
 				// The crash test: die between commit and publish, as a power cut would.
@@ -138,6 +151,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				audit: createAuditService(deps),
 				users: createUserService({ ...deps, mailer, sessions }),
 				roles: createRoleService(deps),
+				patients: createPatientService({ ...deps, crypto: fieldCrypto, sealer }),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {

@@ -3,6 +3,7 @@ import { ZUpdateHospitalSettingsInput, type HospitalSettings } from '../../share
 import { appendAudit } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 
 /** Hospital-wide settings (for now the idle timeout); changes apply from the next request. */
@@ -32,7 +33,7 @@ export function createSettingsService({ orm, config }: ServiceDeps) {
 					'select name, session_idle_minutes, version from hospital where id = ? for update',
 					[actor.hospitalId]
 				);
-				if (before!.version !== data.version) throw new DomainError('STALE_VERSION', 'Someone else changed the settings; review them and try again', { details: { current: toDto(before!) } });
+				if (before!.version !== data.version) throw new DomainError('STALE_VERSION', msg('errors.settings.stale'), { details: { current: toDto(before!) } });
 				const [after] = await em.execute<{ name: string; session_idle_minutes: number | null; version: number }[]>(
 					'update hospital set session_idle_minutes = ?, version = version + 1 where id = ? returning name, session_idle_minutes, version',
 					[data.sessionIdleMinutes, actor.hospitalId]

@@ -18,6 +18,8 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { generateSessionToken, hashSecret } from '../auth/session-token.ts';
 import type { SessionMeta, SessionService } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
+import { msg, translate } from '../../shared/i18n/translate.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
@@ -85,14 +87,14 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 	const { orm, config, afterCommit, mailer } = deps;
 
 	async function load(em: EntityManager, actor: Actor, userId: string, permission: Permission, lock = false): Promise<UserRow> {
-		if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new DomainError('NOT_FOUND', 'No such user');
+		if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new DomainError('NOT_FOUND', msg('errors.users.notFound'));
 		const v = visible(scopeOf(actor, permission));
 		const [row] = await em.execute<UserRow[]>(`${SELECT_USER} from app_user u where u.id = ? and u.hospital_id = ?${v.sql}${lock ? ' for update' : ''}`, [
 			userId,
 			actor.hospitalId,
 			...v.params
 		]);
-		if (!row) throw new DomainError('NOT_FOUND', 'No such user');
+		if (!row) throw new DomainError('NOT_FOUND', msg('errors.users.notFound'));
 		return row;
 	}
 
@@ -105,19 +107,19 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 			grant.roleId,
 			actor.hospitalId
 		]);
-		if (!role) throw new DomainError('VALIDATION_FAILED', 'That role does not exist', { fields: { roleId: ['Choose one of the roles of this hospital'] } });
+		if (!role) throw new DomainError('VALIDATION_FAILED', msg('errors.users.roleMissing'), { fields: { roleId: [msg('errors.users.chooseHospitalRole')] } });
 		let branchName: string | null = null;
 		if (grant.branchId) {
 			const [branch] = await em.execute<{ name: string }[]>('select name from branch where id = ? and hospital_id = ?', [grant.branchId, actor.hospitalId]);
-			if (!branch) throw new DomainError('VALIDATION_FAILED', 'That branch does not exist', { fields: { branchId: ['Choose one of the branches of this hospital'] } });
+			if (!branch) throw new DomainError('VALIDATION_FAILED', msg('errors.users.branchMissing'), { fields: { branchId: [msg('errors.users.chooseHospitalBranch')] } });
 			branchName = branch.name;
 		}
 		const mine = grant.branchId ? (actor.branches.find((b) => b.id === grant.branchId)?.permissions ?? []) : actor.hospitalPermissions;
 		if (!mine.includes('users:manage')) {
-			throw new DomainError('FORBIDDEN', grant.branchId ? 'You cannot manage staff in that branch' : 'Only a hospital-wide administrator can grant hospital-wide roles');
+			throw new DomainError('FORBIDDEN', msg(grant.branchId ? 'errors.users.branchForbidden' : 'errors.users.hospitalWideOnly'));
 		}
 		const beyond = role.permissions.filter((p) => isPermission(p) && !mine.includes(p));
-		if (beyond.length) throw new DomainError('FORBIDDEN', `You cannot grant a role with permissions you do not hold there yourself: ${beyond.join(', ')}`);
+		if (beyond.length) throw new DomainError('FORBIDDEN', msg('errors.users.grantBeyondOwn', { permissions: beyond.join(', ') }));
 		return { roleName: role.name, branchName };
 	}
 
@@ -144,20 +146,13 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 		return token;
 	}
 
-	async function sendInvitation(to: { name: string; email: string }, actor: Actor, token: string) {
+	/** The invitee has no language yet: the mail speaks the inviting administrator's. */
+	async function sendInvitation(to: { name: string; email: string }, actor: Actor, token: string, locale: Locale) {
+		const hospital = actor.hospitalName;
 		await mailer.send({
 			to: to.email,
-			subject: `You are invited to ${actor.hospitalName} on SkinSpire`,
-			text: [
-				`Hello ${to.name},`,
-				'',
-				`${actor.name} has invited you to join ${actor.hospitalName} on SkinSpire.`,
-				`Set your password here (the link works once, for ${INVITATION_HOURS} hours):`,
-				'',
-				`${config.origin}/invite/${token}`,
-				'',
-				'If you did not expect this, you can ignore this message.'
-			].join('\n')
+			subject: translate(locale, 'mail.invitation.subject', { hospital }),
+			text: translate(locale, 'mail.invitation.body', { name: to.name, inviter: actor.name, hospital, hours: INVITATION_HOURS, link: `${config.origin}/invite/${token}` })
 		});
 	}
 
@@ -199,13 +194,13 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 			return toSummary(await load(orm.em.fork(), actor, userId, 'users:read'));
 		},
 
-		/** Create the account and send a single-use link to set a password. */
-		async invite(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<UserSummary> {
+		/** Create the account and send a single-use link to set a password, in `locale` (the request's language). */
+		async invite(actor: Actor, input: unknown, meta: SessionMeta = {}, locale: Locale = actor.language ?? DEFAULT_LOCALE): Promise<UserSummary> {
 			const data = parseInput(ZInviteUserInput, input);
 			scopeOf(actor, 'users:manage');
 			const { user, token } = await orm.em.fork().transactional(async (em) => {
 				const [taken] = await em.execute('select 1 from app_user where email = ?', [data.email]);
-				if (taken) throw new DomainError('VALIDATION_FAILED', 'An account with this email already exists', { fields: { email: ['An account with this email already exists'] } });
+				if (taken) throw new DomainError('VALIDATION_FAILED', msg('errors.users.emailTaken'), { fields: { email: [msg('errors.users.emailTaken')] } });
 				const grants = [];
 				for (const grant of data.roles) grants.push({ ...grant, ...(await checkGrant(em, actor, grant)) });
 				const [created] = await em.execute<{ id: string }[]>(
@@ -231,19 +226,19 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 				});
 				return { user: toSummary((await em.execute<UserRow[]>(`${SELECT_USER} from app_user u where u.id = ?`, [userId]))[0]!), token };
 			});
-			await sendInvitation(user, actor, token);
+			await sendInvitation(user, actor, token, locale);
 			return user;
 		},
 
-		async resendInvitation(actor: Actor, userId: string, meta: SessionMeta = {}): Promise<void> {
+		async resendInvitation(actor: Actor, userId: string, meta: SessionMeta = {}, locale: Locale = actor.language ?? DEFAULT_LOCALE): Promise<void> {
 			const { row, token } = await orm.em.fork().transactional(async (em) => {
 				const row = await load(em, actor, userId, 'users:manage', true);
-				if (!row.invited) throw new DomainError('VALIDATION_FAILED', 'This person has already joined');
+				if (!row.invited) throw new DomainError('VALIDATION_FAILED', msg('errors.users.alreadyJoined'));
 				const token = await createInvitation(em, actor, userId);
 				await appendAudit(em, { ...auditFor(actor, meta), action: 'user.invitation_resent', targetId: userId });
 				return { row, token };
 			});
-			await sendInvitation(row, actor, token);
+			await sendInvitation(row, actor, token, locale);
 		},
 
 		async update(actor: Actor, userId: string, input: unknown, meta: SessionMeta = {}): Promise<UserSummary> {
@@ -251,9 +246,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 			return orm.em.fork().transactional(async (em) => {
 				const before = await load(em, actor, userId, 'users:manage', true);
 				if (before.version !== data.version) {
-					throw new DomainError('STALE_VERSION', 'Someone else changed this person in the meantime; review their change and try again', {
-						details: { current: toSummary(before) }
-					});
+					throw new DomainError('STALE_VERSION', msg('errors.users.stale'), { details: { current: toSummary(before) } });
 				}
 				await em.execute('update app_user set name = coalesce(?, name), phone = case when ? then ? else phone end, version = version + 1 where id = ?', [
 					data.name ?? null,
@@ -275,7 +268,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 
 		/** Deactivation ends every session and socket of that person at once. */
 		async setActive(actor: Actor, userId: string, active: boolean, meta: SessionMeta = {}): Promise<UserSummary> {
-			if (userId === actor.userId && !active) throw new DomainError('VALIDATION_FAILED', 'You cannot deactivate your own account');
+			if (userId === actor.userId && !active) throw new DomainError('VALIDATION_FAILED', msg('errors.users.selfDeactivate'));
 			const outbox = new OutboxBatch();
 			const result = await orm.em.fork().transactional(async (em) => {
 				const before = await load(em, actor, userId, 'users:manage', true);
@@ -331,7 +324,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 			return orm.em.fork().transactional(async (em) => {
 				const user = await load(em, actor, userId, 'users:manage', true);
 				const assignment = user.assignments.find((a) => a.id === assignmentId);
-				if (!assignment) throw new DomainError('NOT_FOUND', 'No such role assignment');
+				if (!assignment) throw new DomainError('NOT_FOUND', msg('errors.users.assignmentNotFound'));
 				await checkGrant(em, actor, { roleId: assignment.role_id, branchId: assignment.branch_id });
 				// Serialise with other role changes in this hospital, then keep at least one administrator.
 				await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`admins:${actor.hospitalId}`]);
@@ -342,7 +335,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 				);
 				const [isAdminGrant] = await em.execute(`select 1 from role r where r.id = ? and r.system_key = 'admin'`, [assignment.role_id]);
 				if (isAdminGrant && assignment.branch_id === null && admins!.n === 0) {
-					throw new DomainError('VALIDATION_FAILED', 'At least one active Hospital admin must remain');
+					throw new DomainError('VALIDATION_FAILED', msg('errors.users.lastAdmin'));
 				}
 				await em.execute('delete from role_assignment where id = ?', [assignmentId], 'run');
 				await em.execute('update app_user set version = version + 1 where id = ?', [userId], 'run');
@@ -368,7 +361,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 					[hashSecret(data.token)]
 				);
 				if (!inv || !inv.active || inv.password_hash !== null) {
-					throw new DomainError('NOT_FOUND', 'This invitation link has expired or was already used; ask your administrator for a new one');
+					throw new DomainError('NOT_FOUND', msg('errors.users.invitationInvalid'));
 				}
 				const problem = passwordProblem(data.password, [inv.hospital_name, inv.name, inv.email, 'skinspire']);
 				if (problem) throw new DomainError('VALIDATION_FAILED', problem, { fields: { password: [problem] } });

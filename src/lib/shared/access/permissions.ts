@@ -24,6 +24,15 @@ export const PERMISSION_GROUPS = {
 			'audit:read': 'Read and export the audit trail, and verify that it is intact'
 		}
 	},
+	patients: {
+		label: 'Patients',
+		permissions: {
+			'patients:read': 'Find patients and open their records (contact and clinical details masked without the next permission)',
+			'patients:read-sensitive': 'See patients\' contact details, ID, allergies, medications, conditions and history in full',
+			'patients:write': 'Register patients and edit their records',
+			'patients:export': 'Export patient lists to CSV'
+		}
+	},
 	notices: {
 		label: 'Branch notices',
 		permissions: {
@@ -58,13 +67,13 @@ export const SYSTEM_ROLES = {
 	manager: {
 		name: 'Branch manager',
 		description: 'Runs a branch: sees its staff, clears notices, reads the audit trail',
-		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any']
+		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export']
 	},
-	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post'] },
-	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post'] },
-	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post'] },
-	pharmacist: { name: 'Pharmacist', description: 'Dispenses and keeps stock', permissions: ['notices:read', 'notices:post'] },
-	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post'] }
+	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },
+	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },
+	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:write'] },
+	pharmacist: { name: 'Pharmacist', description: 'Dispenses and keeps stock', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive'] },
+	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post', 'patients:read'] }
 } as const satisfies Record<string, { name: string; description: string; permissions: readonly Permission[] }>;
 
 export type SystemRoleKey = keyof typeof SYSTEM_ROLES;

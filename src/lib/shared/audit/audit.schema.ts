@@ -2,10 +2,10 @@ import { z } from 'zod';
 
 export const ZAuditQuery = z
 	.object({
-		action: z.string().trim().max(80).regex(/^[a-z_.-]*$/, 'action is a prefix such as auth. or auth.login').optional(),
-		actorUserId: z.uuid('actorUserId must be a user id').optional(),
-		from: z.iso.datetime({ error: 'from must be an ISO date-time such as 2026-11-01T00:00:00Z', offset: true }).optional(),
-		to: z.iso.datetime({ error: 'to must be an ISO date-time such as 2026-11-30T00:00:00Z', offset: true }).optional(),
+		action: z.string().trim().max(80).regex(/^[a-z_.-]*$/, 'audit.v.action').optional(),
+		actorUserId: z.uuid('audit.v.actorUserId').optional(),
+		from: z.iso.datetime({ error: 'audit.v.from', offset: true }).optional(),
+		to: z.iso.datetime({ error: 'audit.v.to', offset: true }).optional(),
 		page: z.coerce.number().int().min(1).default(1),
 		pageSize: z.coerce.number().int().min(1).max(200).default(50)
 	})

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 export const ZLoginInput = z.object({
-	email: z.string({ error: 'email is required' }).trim().toLowerCase().pipe(z.email('Enter an email address like name@clinic.com')),
-	password: z.string({ error: 'password is required' }).min(1, 'Enter your password').max(1024, 'That password is too long')
+	email: z.string({ error: 'auth.v.emailRequired' }).trim().toLowerCase().pipe(z.email('auth.v.email')),
+	password: z.string({ error: 'auth.v.passwordRequired' }).min(1, 'auth.v.enterPassword').max(1024, 'auth.v.passwordTooLong')
 });
 export type LoginInput = z.infer<typeof ZLoginInput>;
 

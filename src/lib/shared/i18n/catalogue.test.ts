@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { en } from './en/index.ts';
 import { hi } from './hi/index.ts';
 import { localeFromAcceptLanguage } from './locales.ts';
@@ -14,6 +16,21 @@ describe('message catalogues', () => {
 		}
 		for (const key of Object.keys(hi)) if (!(key in en)) problems.push(`${key}: in Hindi only`);
 		expect(problems).toEqual([]);
+	});
+
+	it('no two area catalogues define the same key (the merge would silently keep only one)', async () => {
+		const dir = path.join(import.meta.dirname, 'en');
+		const seen = new Map<string, string>();
+		const clashes: string[] = [];
+		for (const file of readdirSync(dir).filter((f) => f !== 'index.ts')) {
+			const module = (await import(`./en/${file}`)) as Record<string, Record<string, string>>;
+			for (const key of Object.keys(Object.values(module)[0]!)) {
+				if (seen.has(key)) clashes.push(`${key} in ${seen.get(key)} and ${file}`);
+				seen.set(key, file);
+			}
+		}
+		expect(clashes).toEqual([]);
+		expect(seen.size).toBe(Object.keys(en).length);
 	});
 
 	it('Hindi is really Hindi: most sentences are written in Devanagari', () => {

@@ -4,15 +4,15 @@ export const ZMfaCodeInput = z
 	.object({
 		/** A 6-digit code from the authenticator app, or a recovery code. */
 		code: z
-			.string({ error: 'Enter the 6-digit code from your authenticator app, or a recovery code' })
+			.string({ error: 'mfa.v.codeRequired' })
 			.trim()
 			.transform((v) => v.replace(/[\s-]/g, ''))
-			.pipe(z.string().regex(/^(\d{6}|[a-z2-7]{10})$/i, 'Enter the 6-digit code from your authenticator app, or a 10-character recovery code'))
+			.pipe(z.string().regex(/^(\d{6}|[a-z2-7]{10})$/i, 'mfa.v.code'))
 	})
 	.strict();
 export type MfaCodeInput = z.infer<typeof ZMfaCodeInput>;
 
-export const ZPasswordConfirmInput = z.object({ password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password') }).strict();
+export const ZPasswordConfirmInput = z.object({ password: z.string({ error: 'auth.v.enterPassword' }).min(1, 'auth.v.enterPassword') }).strict();
 
 export const ZMfaStatus = z.object({
 	enrolled: z.boolean(),

@@ -6,15 +6,15 @@ export const NOTICE_MAX_EXPIRY_MINUTES = 7 * 24 * 60;
 export const ZPostNoticeInput = z
 	.object({
 		message: z
-			.string({ error: 'message is required' })
+			.string({ error: 'notices.v.messageRequired' })
 			.trim()
-			.min(1, 'Write a notice of at least 1 character')
-			.max(NOTICE_MAX_LENGTH, `Keep the notice to ${NOTICE_MAX_LENGTH} characters or fewer`),
+			.min(1, 'notices.v.messageTooShort')
+			.max(NOTICE_MAX_LENGTH, 'notices.v.messageTooLong'),
 		expiresInMinutes: z
-			.number({ error: 'expiresInMinutes must be a number of minutes' })
-			.int('expiresInMinutes must be a whole number of minutes')
-			.min(1, 'expiresInMinutes must be at least 1')
-			.max(NOTICE_MAX_EXPIRY_MINUTES, 'expiresInMinutes can be at most 10080 (one week)')
+			.number({ error: 'notices.v.expiryType' })
+			.int('notices.v.expiryWhole')
+			.min(1, 'notices.v.expiryMin')
+			.max(NOTICE_MAX_EXPIRY_MINUTES, 'notices.v.expiryMax')
 			.optional(),
 		/** Also email it to the branch's staff who asked for email alerts. */
 		urgent: z.boolean({ error: 'notices.v.urgent' }).optional()

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 export const ZChangePasswordInput = z
 	.object({
-		currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password'),
-		newPassword: z.string({ error: 'Enter a new password' }),
+		currentPassword: z.string({ error: 'passwords.v.currentRequired' }).min(1, 'passwords.v.currentRequired'),
+		newPassword: z.string({ error: 'passwords.v.newRequired' }),
 		/** Sign out every other device too. */
 		endOtherSessions: z.boolean().default(false)
 	})
@@ -11,14 +11,14 @@ export const ZChangePasswordInput = z
 export type ChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 
 export const ZResetRequestInput = z
-	.object({ email: z.string({ error: 'email is required' }).trim().toLowerCase().pipe(z.email('Enter an email address like name@clinic.com')) })
+	.object({ email: z.string({ error: 'auth.v.emailRequired' }).trim().toLowerCase().pipe(z.email('auth.v.email')) })
 	.strict();
 
 export const ZResetCompleteInput = z
 	.object({
 		token: z.string().min(10).max(200),
-		password: z.string({ error: 'Enter a new password' }),
+		password: z.string({ error: 'passwords.v.newRequired' }),
 		confirm: z.string().optional()
 	})
 	.strict()
-	.refine((v) => v.confirm === undefined || v.confirm === v.password, { path: ['confirm'], error: 'The two passwords are not the same' });
+	.refine((v) => v.confirm === undefined || v.confirm === v.password, { path: ['confirm'], error: 'passwords.v.mismatch' });

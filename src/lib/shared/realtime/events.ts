@@ -1,5 +1,6 @@
 import type { NoticeDto, PostNoticeInput } from '../notices/notice.schema.ts';
 import type { Ack } from '../errors/error-codes.ts';
+import type { PatientDto } from '../patients/patient.schema.ts';
 
 /**
  * The one wire contract between the server and every screen. Both `new Server<…>` and the
@@ -18,12 +19,24 @@ export interface ServerToClientEvents {
 	'notice.dismissed': (event: { noticeId: string; branchId: string }) => void;
 	/** Something was added to the hospital's audit trail (for the live activity dashboard). */
 	'activity.changed': (event: { action: string; at: string; version: number }) => void;
+	/** A patient's chart changed (by someone else, or in another tab): the reader's view of it. */
+	'patient.changed': (event: { patient: PatientDto; version: number; by: { id: string; name: string } }) => void;
+	/** Who has this patient's chart open right now (one entry per person, whatever their tabs). */
+	'patient.viewers': (event: { patientId: string; viewers: PatientViewer[] }) => void;
 	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */
 	'system.resync': (event: { reason: string }) => void;
 }
 
+export interface PatientViewer {
+	id: string;
+	name: string;
+}
+
 export interface ClientToServerEvents {
 	'notice:post': (command: PostNoticeInput & { branchId: string }, ack: (result: Ack<NoticeDto>) => void) => void;
+	/** Open a chart: receive its changes and appear among its viewers until unwatch or disconnect. */
+	'patient:watch': (command: { patientId: string }, ack: (result: Ack<{ viewers: PatientViewer[] }>) => void) => void;
+	'patient:unwatch': (command: { patientId: string }, ack: (result: Ack<null>) => void) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -35,6 +48,8 @@ export interface SocketData {
 	branchIds: string[];
 	/** May watch the hospital's activity (audit:read hospital-wide). */
 	seesActivity: boolean;
+	/** Shown to other viewers of a chart this socket has open. */
+	userName: string;
 }
 
 export type BroadcastEvent = keyof ServerToClientEvents;
@@ -46,5 +61,7 @@ export const rooms = {
 	user: (userId: string) => `user:${userId}`,
 	session: (sessionId: string) => `session:${sessionId}`,
 	/** Hospital-wide audit readers only. */
-	activity: (hospitalId: string) => `hospital:${hospitalId}:activity`
+	activity: (hospitalId: string) => `hospital:${hospitalId}:activity`,
+	/** A patient's open charts, split by what the viewer may see (patients:read-sensitive or not). */
+	patient: (patientId: string, sensitive: boolean) => `patient:${patientId}:${sensitive ? 'full' : 'masked'}`
 };

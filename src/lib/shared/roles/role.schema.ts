@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '../access/permissions.ts';
 
-const ZDescription = z.string().trim().max(280, 'Keep the description to 280 characters or fewer');
+const ZDescription = z.string().trim().max(280, 'roles.v.descriptionTooLong');
 
-const ZPermission = z.string().refine((p): p is Permission => (ALL_PERMISSIONS as string[]).includes(p), { error: 'Unknown permission' });
+const ZPermission = z.string().refine((p): p is Permission => (ALL_PERMISSIONS as string[]).includes(p), { error: 'roles.v.unknownPermission' });
 
 export const ZCreateRoleInput = z
 	.object({
-		name: z.string({ error: 'name is required' }).trim().min(2, 'Name the role (at least 2 characters)').max(80, 'Keep the name to 80 characters or fewer'),
+		name: z.string({ error: 'roles.v.nameRequired' }).trim().min(2, 'roles.v.nameTooShort').max(80, 'roles.v.nameTooLong'),
 		description: ZDescription.default(''),
 		permissions: z.array(ZPermission).max(ALL_PERMISSIONS.length),
 		mfaRequired: z.boolean().default(false),
@@ -23,7 +23,7 @@ export const ZUpdateRoleInput = z
 		description: ZDescription.optional(),
 		permissions: ZCreateRoleInput.shape.permissions.optional(),
 		mfaRequired: z.boolean().optional(),
-		version: z.int('version must be the number from the role you edited')
+		version: z.int('roles.v.version')
 	})
 	.strict();
 export type UpdateRoleInput = z.infer<typeof ZUpdateRoleInput>;

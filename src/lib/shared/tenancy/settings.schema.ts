@@ -12,10 +12,10 @@ export type HospitalSettings = z.infer<typeof ZHospitalSettings>;
 export const ZUpdateHospitalSettingsInput = z
 	.object({
 		sessionIdleMinutes: z
-			.int('Enter a whole number of minutes')
-			.min(5, 'At least 5 minutes')
-			.max(480, 'At most 480 minutes (8 hours)')
+			.int('settings.v.idleWhole')
+			.min(5, 'settings.v.idleMin')
+			.max(480, 'settings.v.idleMax')
 			.nullable(),
-		version: z.int('version must be the number from the settings you edited')
+		version: z.int('settings.v.version')
 	})
 	.strict();

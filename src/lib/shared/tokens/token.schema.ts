@@ -3,11 +3,11 @@ import { ALL_PERMISSIONS, type Permission } from '../access/permissions.ts';
 
 export const ZCreateTokenInput = z
 	.object({
-		name: z.string({ error: 'Name the token' }).trim().min(2, 'Name the token (at least 2 characters), e.g. "Front desk tablet"').max(80),
-		expiresInDays: z.int('expiresInDays must be a whole number of days').min(1, 'A token lasts at least 1 day').max(365, 'A token lasts at most 365 days'),
+		name: z.string({ error: 'tokens.v.nameRequired' }).trim().min(2, 'tokens.v.nameTooShort').max(80),
+		expiresInDays: z.int('tokens.v.daysWhole').min(1, 'tokens.v.daysMin').max(365, 'tokens.v.daysMax'),
 		permissions: z
-			.array(z.string().refine((p): p is Permission => (ALL_PERMISSIONS as string[]).includes(p), { error: 'Unknown permission' }))
-			.min(1, 'Give the token at least one permission')
+			.array(z.string().refine((p): p is Permission => (ALL_PERMISSIONS as string[]).includes(p), { error: 'tokens.v.unknownPermission' }))
+			.min(1, 'tokens.v.permissionsMin')
 	})
 	.strict();
 export type CreateTokenInput = z.infer<typeof ZCreateTokenInput>;

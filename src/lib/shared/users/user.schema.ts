@@ -5,16 +5,16 @@ const ZPhone = z
 	.trim()
 	.transform((v) => v.replace(/[\s()-]/g, ''))
 	.transform((v) => (/^\d{10}$/.test(v) ? `+91${v}` : v))
-	.pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'Enter a phone number like +91 98765 43210 (10 digits are taken as an Indian number)'));
+	.pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'users.v.phone'));
 
-const ZName = z.string({ error: 'name is required' }).trim().min(1, 'Enter a name').max(120, 'Keep the name to 120 characters or fewer');
-const ZEmail = z.string({ error: 'email is required' }).trim().toLowerCase().pipe(z.email('Enter an email address like name@clinic.com')).pipe(z.string().max(254));
+const ZName = z.string({ error: 'users.v.nameRequired' }).trim().min(1, 'users.v.nameEmpty').max(120, 'users.v.nameTooLong');
+const ZEmail = z.string({ error: 'users.v.emailRequired' }).trim().toLowerCase().pipe(z.email('users.v.email')).pipe(z.string().max(254));
 
 export const ZRoleGrant = z
 	.object({
-		roleId: z.uuid('Choose a role'),
+		roleId: z.uuid('users.v.chooseRole'),
 		/** null: the role applies hospital-wide. */
-		branchId: z.uuid('Choose a branch').nullable()
+		branchId: z.uuid('users.v.chooseBranch').nullable()
 	})
 	.strict();
 export type RoleGrant = z.infer<typeof ZRoleGrant>;
@@ -24,7 +24,7 @@ export const ZInviteUserInput = z
 		name: ZName,
 		email: ZEmail,
 		phone: ZPhone.optional(),
-		roles: z.array(ZRoleGrant).min(1, 'Give the new user at least one role').max(20)
+		roles: z.array(ZRoleGrant).min(1, 'users.v.rolesMin').max(20)
 	})
 	.strict();
 export type InviteUserInput = z.infer<typeof ZInviteUserInput>;
@@ -34,7 +34,7 @@ export const ZUpdateUserInput = z
 		name: ZName.optional(),
 		phone: ZPhone.nullable().optional(),
 		/** The version the editor saw; a stale one is refused. */
-		version: z.int('version must be the number from the record you edited')
+		version: z.int('users.v.version')
 	})
 	.strict();
 export type UpdateUserInput = z.infer<typeof ZUpdateUserInput>;
@@ -45,10 +45,10 @@ export const USER_STATUSES = ['active', 'invited', 'locked', 'deactivated'] as c
 export const ZUserQuery = z
 	.object({
 		q: z.string().trim().max(100).optional(),
-		roleId: z.uuid('roleId must be a role id').optional(),
-		branchId: z.uuid('branchId must be a branch id').optional(),
-		status: z.enum(USER_STATUSES, { error: `status is one of ${USER_STATUSES.join(', ')}` }).optional(),
-		sort: z.enum(USER_SORTS, { error: `sort is one of ${USER_SORTS.join(', ')}` }).default('name'),
+		roleId: z.uuid('users.v.roleId').optional(),
+		branchId: z.uuid('users.v.branchId').optional(),
+		status: z.enum(USER_STATUSES, { error: 'users.v.status' }).optional(),
+		sort: z.enum(USER_SORTS, { error: 'users.v.sort' }).default('name'),
 		dir: z.enum(['asc', 'desc']).default('asc'),
 		page: z.coerce.number().int().min(1).default(1),
 		pageSize: z.coerce.number().int().min(1).max(100).default(25)
@@ -84,9 +84,9 @@ export type UserPage = z.infer<typeof ZUserPage>;
 export const ZAcceptInvitationInput = z
 	.object({
 		token: z.string().min(10).max(200),
-		password: z.string({ error: 'password is required' }),
+		password: z.string({ error: 'auth.v.passwordRequired' }),
 		confirm: z.string().optional()
 	})
 	.strict()
-	.refine((v) => v.confirm === undefined || v.confirm === v.password, { path: ['confirm'], error: 'The two passwords are not the same' });
+	.refine((v) => v.confirm === undefined || v.confirm === v.password, { path: ['confirm'], error: 'passwords.v.mismatch' });
 export type AcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>;

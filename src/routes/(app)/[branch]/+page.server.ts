@@ -2,12 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import type { Actor } from '#lib/shared/access/actor.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 function context(locals: App.Locals, code: string): { actor: Actor; branchId: string } {
 	const actor = locals.actor;
-	if (!actor) error(401, 'Please sign in again');
+	if (!actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const branch = actor.branches.find((b) => b.code.toLowerCase() === code.toLowerCase());
-	if (!branch) error(404, 'No such branch');
+	if (!branch) error(404, translate(locals.locale, 'errors.branches.notFound'));
 	return { actor, branchId: branch.id };
 }
 

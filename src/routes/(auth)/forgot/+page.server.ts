@@ -7,9 +7,9 @@ export const actions = {
 	default: async (event) => {
 		const email = String((await event.request.formData()).get('email') ?? '');
 		try {
-			await getRuntime().services.passwords.requestReset({ email }, requestMeta(event));
+			await getRuntime().services.passwords.requestReset({ email }, requestMeta(event), event.locals.locale);
 		} catch (e) {
-			const p = toProblem(e, getRuntime().logger);
+			const p = toProblem(e, getRuntime().logger, { locale: event.locals.locale });
 			return fail(p.status, { email, error: p.detail });
 		}
 		return { sent: true, email };

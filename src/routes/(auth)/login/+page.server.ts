@@ -16,7 +16,7 @@ export const load = ({ locals, url }) => {
 };
 
 export const actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const { services, config, logger } = getRuntime();
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
@@ -27,7 +27,7 @@ export const actions = {
 				{ ip: getClientAddress(), userAgent: request.headers.get('user-agent') ?? undefined }
 			);
 		} catch (e) {
-			const problem = toProblem(e, logger);
+			const problem = toProblem(e, logger, { locale: locals.locale });
 			return fail(problem.status, { email, error: problem.detail, fields: problem.errors ?? {} });
 		}
 		setSessionCookie(cookies, config, result.token, result.expiresAt);

@@ -1,1 +1,63 @@
-export const auth = {} as const;
+/** The signed-out screens: sign in, the second step, two-step set-up, forgotten password, reset and invitation. */
+export const auth = {
+	'auth.email': 'Email',
+	'auth.password': 'Password',
+	'auth.signIn': 'Sign in',
+	'auth.signOut': 'Sign out',
+	'auth.continue': 'Continue',
+	'auth.backToSignIn': 'Back to sign in',
+
+	'auth.login.title': 'Sign in',
+	'auth.login.tagline': 'Sign in to your clinic',
+	'auth.login.submitting': 'Signing in…',
+	'auth.login.forgot': 'Forgot your password?',
+	'auth.login.demo.title': 'Demo sign-ins',
+	'auth.login.demo.intro': "This is a demo database. Every demo user's password is {password}. Choose one to fill the form.",
+
+	'auth.mfa.title': 'Second step',
+	'auth.mfa.heading': 'One more step',
+	'auth.mfa.headingNamed': 'One more step, {name}',
+	'auth.mfa.intro': 'Enter the 6-digit code from your authenticator app. Lost your phone? Use one of your recovery codes instead.',
+	'auth.mfa.signInAgain': 'Sign in again',
+	'auth.mfa.code': 'Code',
+	'auth.mfa.checking': 'Checking…',
+	'auth.mfa.cancel': 'Cancel and sign out',
+
+	'auth.setup.title': 'Two-step sign-in',
+	'auth.setup.mustEnrol': 'Your role requires a second factor. Set up an authenticator app to continue.',
+	'auth.setup.done': 'Done: you will be asked for a code from your app when you sign in. Keep these recovery codes somewhere safe; each works once if you lose your phone. They are shown only now.',
+	'auth.setup.saved': 'I have saved them, continue',
+	'auth.setup.enrolled': 'An authenticator app is set up for your account. {count} recovery codes are left.',
+	'auth.setup.step1': 'Open an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…) and scan this code.',
+	'auth.setup.step2': 'Then enter the 6-digit code the app shows.',
+	'auth.setup.cannotScan': 'Cannot scan? Type this key: {key}',
+	'auth.setup.code': 'Code from the app',
+	'auth.setup.turnOn': 'Turn on two-step sign-in',
+	'auth.setup.confirmIntro': 'Confirm it is you with your password, then scan a code with your authenticator app.',
+
+	'auth.forgot.title': 'Forgot password',
+	'auth.forgot.heading': 'Reset your password',
+	'auth.forgot.sent': 'If an account uses {email}, a link to reset its password is on its way. It works once, for 30 minutes.',
+	'auth.forgot.intro': 'Enter the email you sign in with; we will send a link to choose a new password.',
+	'auth.forgot.submit': 'Send the link',
+
+	'auth.reset.title': 'New password',
+	'auth.reset.heading': 'Choose a new password',
+	'auth.reset.done': 'Your password is changed, and every device that was signed in has been signed out. Sign in with the new password.',
+	'auth.reset.invalid': 'This link has expired or was already used. {link}.',
+	'auth.reset.askNew': 'Ask for a new one',
+	'auth.reset.submit': 'Save the new password',
+
+	'auth.password.hint': 'At least 12 characters; a short sentence is easy to remember and hard to guess.',
+	'auth.password.new': 'New password',
+	'auth.password.again': 'Type it again',
+
+	'auth.invite.title': 'Join',
+	'auth.invite.heading': 'Join SkinSpire',
+	'auth.invite.invalid': 'This invitation link has expired or was already used. Ask your administrator to send a new one.',
+	'auth.invite.goToSignIn': 'Go to sign in',
+	'auth.invite.welcome': 'Welcome, {name}. Choose a password for {email} at {hospital}.',
+	'auth.invite.hint': 'At least 12 characters; a short sentence is easy to remember and hard to guess. Any characters are fine.',
+	'auth.invite.saving': 'Saving…',
+	'auth.invite.submit': 'Set password and sign in'
+} as const;

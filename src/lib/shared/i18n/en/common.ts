@@ -29,6 +29,7 @@ export const common = {
 	'validation.wholeNumber': 'Must be a whole number',
 	'validation.format': 'Not a valid {format}',
 	'validation.unknownFields': 'Unknown fields: {keys}',
+	'validation.unknownField': 'This field is not accepted here; leave it out',
 	'validation.oneOf': 'Choose one of: {values}',
 	'validation.invalid': 'This value is not valid',
 

@@ -1,5 +1,28 @@
 export const dashboard = {
 	'notices.urgent': 'Urgent: also email staff who asked for email alerts',
 	'notices.urgentBadge': 'Urgent',
-	'notices.v.urgent': 'urgent is true or false'
+	'notices.v.urgent': 'urgent is true or false',
+
+	'dashboard.intro': 'Everything posted here appears at once on every screen of this branch.',
+	'notices.post.title': 'Post a notice',
+	'notices.post.failed': 'The notice was not posted',
+	'notices.message': 'Message',
+	'notices.message.placeholder': 'e.g. Dr Rao is running 20 minutes late',
+	'notices.left': '{count} characters left',
+	'notices.left#one': '{count} character left',
+	'notices.tooMany': '{count} characters too many',
+	'notices.tooMany#one': '{count} character too many',
+	'notices.expiry': 'Show it for',
+	'notices.expiry.untilCleared': 'Until cleared',
+	'notices.expiry.minutes': '{count} minutes',
+	'notices.expiry.minutes#one': '{count} minute',
+	'notices.expiry.hours': '{count} hours',
+	'notices.expiry.hours#one': '{count} hour',
+	'notices.posting': 'Posting…',
+	'notices.post': 'Post to branch',
+	'notices.active': 'Active notices',
+	'notices.none': 'No notices right now.',
+	'notices.until': 'until {time}',
+	'notices.dismissedForYou': 'dismissed for you',
+	'notices.clear': 'Clear for everyone'
 } as const;

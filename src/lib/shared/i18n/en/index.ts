@@ -8,10 +8,11 @@ import { account } from './account.ts';
 import { dashboard } from './dashboard.ts';
 import { audit } from './audit.ts';
 import { mail } from './mail.ts';
+import { patients } from './patients.ts';
 
 /**
  * English, the source catalogue: every key any screen, error or email uses is defined here first.
  * Keys are `<area>.<what>`; a key may have `#one` / `#other` plural variants beside it.
  */
-export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail };
+export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients };
 export type MessageKey = keyof typeof en;

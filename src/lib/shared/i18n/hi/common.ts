@@ -30,6 +30,7 @@ export const common: Record<keyof typeof en, string> = {
 	'validation.wholeNumber': 'पूर्ण संख्या होनी चाहिए',
 	'validation.format': 'मान्य {format} नहीं है',
 	'validation.unknownFields': 'अज्ञात फ़ील्ड: {keys}',
+	'validation.unknownField': 'यह फ़ील्ड यहाँ स्वीकार नहीं है; इसे हटा दें',
 	'validation.oneOf': 'इनमें से एक चुनें: {values}',
 	'validation.invalid': 'यह मान मान्य नहीं है',
 

@@ -9,6 +9,7 @@ import { account } from './account.ts';
 import { dashboard } from './dashboard.ts';
 import { audit } from './audit.ts';
 import { mail } from './mail.ts';
+import { patients } from './patients.ts';
 
 /** Hindi: the same keys as English (the type refuses a missing one). */
-export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail };
+export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients };

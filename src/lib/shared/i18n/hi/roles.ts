@@ -1,3 +1,68 @@
 import type { roles as en } from '../en/roles.ts';
 
-export const roles: Record<keyof typeof en, string> = {};
+export const roles: Record<keyof typeof en, string> = {
+	'roles.title': 'भूमिकाएँ',
+	'roles.intro': 'भूमिका अनुमतियों का एक समूह है। सिस्टम भूमिकाएँ SkinSpire की तय की हुई होती हैं; अपनी भूमिका बनाने के लिए किसी एक की कॉपी बनाएँ।',
+	'roles.new': 'नई भूमिका',
+	'roles.demoMfaNote':
+		'यह डेमो अस्पताल, अस्पताल एडमिन के लिए दूसरा चरण (MFA) ज़रूरी नहीं करता, ताकि डेमो साइन-इन काम करते रहें। असली अस्पताल में यह ज़रूरी होना चाहिए: अस्पताल एडमिन भूमिका खोलें और बॉक्स पर टिक करें।',
+	'roles.badge.system': 'सिस्टम',
+	'roles.badge.mfaRequired': 'MFA ज़रूरी',
+	'roles.summary': '{permissions} अनुमतियाँ · {count} लोगों के पास',
+	'roles.summary#one': '{permissions} अनुमतियाँ · {count} व्यक्ति के पास',
+
+	'roles.copyOf': '{name} की कॉपी से शुरुआत।',
+	'roles.copyName': '{name} (कॉपी)',
+	'roles.field.name': 'नाम',
+	'roles.field.description': 'यह भूमिका किस काम के लिए है?',
+	'roles.field.mfaRequired': 'इस भूमिका वाले लोगों के लिए दूसरा चरण (MFA) ज़रूरी करें',
+	'roles.create': 'भूमिका बनाएँ',
+
+	'roles.detail.title': '{name} · भूमिकाएँ',
+	'roles.detail.back': '← सभी भूमिकाएँ',
+	'roles.detail.system': 'सिस्टम भूमिका: इसकी अनुमतियाँ SkinSpire तय करता है; अपना संस्करण बनाने के लिए इसकी कॉपी बनाएँ।',
+	'roles.detail.custom': 'कस्टम भूमिका।',
+	'roles.detail.heldBy': '{count} लोगों के पास यह भूमिका है।',
+	'roles.detail.heldBy#one': '{count} व्यक्ति के पास यह भूमिका है।',
+	'roles.detail.created': 'भूमिका बन गई।',
+	'roles.detail.saved': 'सहेजा गया।',
+	'roles.detail.copy': 'नई भूमिका के रूप में कॉपी करें',
+	'roles.detail.delete': 'भूमिका हटाएँ',
+
+	'roles.permissions': 'अनुमतियाँ',
+
+	'permissionGroup.users': 'स्टाफ़ और पहुँच',
+	'permissionGroup.hospital': 'अस्पताल',
+	'permissionGroup.audit': 'ऑडिट',
+	'permissionGroup.notices': 'शाखा की सूचनाएँ',
+	'permissionGroup.patients': 'मरीज़',
+	'permission.patients:read': 'मरीज़ ढूँढें और उनके रिकॉर्ड खोलें (अगली अनुमति के बिना संपर्क और चिकित्सा जानकारी छिपी रहती है)',
+	'permission.patients:read-sensitive': 'मरीज़ों के संपर्क विवरण, पहचान पत्र, एलर्जी, दवाइयाँ, बीमारियाँ और इतिहास पूरा देखें',
+	'permission.patients:write': 'मरीज़ पंजीकृत करें और उनके रिकॉर्ड बदलें',
+	'permission.patients:export': 'मरीज़ों की सूची CSV में निर्यात करें',
+
+	'permission.users:read': 'स्टाफ़ के खाते, उनकी शाखाएँ और भूमिकाएँ देखें',
+	'permission.users:manage': 'स्टाफ़ को आमंत्रित करें, खाते बदलें और निष्क्रिय करें, भूमिकाएँ दें',
+	'permission.roles:manage': 'कस्टम भूमिकाएँ बनाएँ और बदलें, और किसी भूमिका के लिए MFA ज़रूरी करें',
+	'permission.sessions:manage': 'दूसरे स्टाफ़ सदस्यों के सत्र समाप्त करें',
+	'permission.settings:manage': 'पूरे अस्पताल की सेटिंग्स बदलें, जैसे निष्क्रिय सत्र कितनी देर चले',
+	'permission.audit:read': 'ऑडिट ट्रेल पढ़ें और एक्सपोर्ट करें, और जाँचें कि उसमें कोई छेड़छाड़ नहीं हुई है',
+	'permission.notices:read': 'शाखा में डाली गई सूचनाएँ देखें',
+	'permission.notices:post': 'शाखा में सूचना डालें',
+	'permission.notices:clear-any': 'कोई भी सूचना सबके लिए हटाएँ, सिर्फ़ अपनी ही नहीं',
+
+	'role.system.admin.name': 'अस्पताल एडमिन',
+	'role.system.admin.description': 'अस्पताल चलाते हैं: स्टाफ़, भूमिकाएँ, ऑडिट, हर शाखा',
+	'role.system.manager.name': 'शाखा मैनेजर',
+	'role.system.manager.description': 'शाखा चलाते हैं: उसका स्टाफ़ देखते हैं, सूचनाएँ हटाते हैं, ऑडिट ट्रेल पढ़ते हैं',
+	'role.system.doctor.name': 'डॉक्टर',
+	'role.system.doctor.description': 'मरीज़ों को परामर्श देते हैं और उनका इलाज करते हैं',
+	'role.system.nurse.name': 'नर्स / थेरेपिस्ट',
+	'role.system.nurse.description': 'प्रक्रियाओं में सहायता करते हैं और उन्हें करते हैं',
+	'role.system.reception.name': 'रिसेप्शनिस्ट',
+	'role.system.reception.description': 'मरीज़ों का रजिस्ट्रेशन, बुकिंग और कतार संभालते हैं',
+	'role.system.pharmacist.name': 'फ़ार्मासिस्ट',
+	'role.system.pharmacist.description': 'दवाइयाँ देते हैं और स्टॉक संभालते हैं',
+	'role.system.accountant.name': 'अकाउंटेंट',
+	'role.system.accountant.description': 'बिल, भुगतान और रिपोर्ट'
+};

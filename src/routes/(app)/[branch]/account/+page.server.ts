@@ -5,9 +5,10 @@ import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { clearSessionCookie, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
 import { rememberLanguage } from '#lib/server/http/locale.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals }) => {
-	if (!locals.actor) error(401, 'Please sign in again');
+	if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const { services } = getRuntime();
 	const held = [...new Set([...locals.actor.hospitalPermissions, ...locals.actor.branches.flatMap((b) => b.permissions)])].sort();
 	return {
@@ -22,13 +23,14 @@ export const load = async ({ locals }) => {
 export const actions = {
 	revoke: async (event) => {
 		const actor = event.locals.actor;
-		if (!actor) error(401, 'Please sign in again');
+		if (!actor) error(401, translate(event.locals.locale, 'common.signInAgain'));
 		const { services, logger, config } = getRuntime();
 		const id = String((await event.request.formData()).get('id') ?? '');
 		try {
 			await services.auth.revokeOwnSession(actor, id, requestMeta(event));
 		} catch (e) {
-			return fail(toProblem(e, logger).status, { error: toProblem(e, logger).detail });
+			const p = toProblem(e, logger, { locale: event.locals.locale });
+			return fail(p.status, { error: p.detail });
 		}
 		if (id === actor.sessionId) {
 			clearSessionCookie(event.cookies, config);
@@ -104,7 +106,7 @@ export const actions = {
 		})),
 	revokeOthers: async (event) => {
 		const actor = event.locals.actor;
-		if (!actor) error(401, 'Please sign in again');
+		if (!actor) error(401, translate(event.locals.locale, 'common.signInAgain'));
 		return { revoked: await getRuntime().services.auth.revokeOtherSessions(actor, requestMeta(event)) };
 	}
 };

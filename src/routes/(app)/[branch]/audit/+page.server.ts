@@ -2,12 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import { can } from '#lib/shared/access/actor.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 const FILTERS = ['action', 'actorUserId', 'from', 'to', 'page'] as const;
 
 export const load = async ({ locals, url }) => {
 	const actor = locals.actor;
-	if (!actor) error(401, 'Please sign in again');
+	if (!actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const { services, logger } = getRuntime();
 	const query: Record<string, string> = {};
 	for (const key of FILTERS) {
@@ -18,7 +19,7 @@ export const load = async ({ locals, url }) => {
 		const page = await services.audit.list(actor, query);
 		return { page, filters: Object.fromEntries(FILTERS.map((k) => [k, url.searchParams.get(k) ?? ''])), canVerify: can(actor, 'audit:read'), problem: null };
 	} catch (e) {
-		const p = toProblem(e, logger);
+		const p = toProblem(e, logger, { locale: locals.locale });
 		if (p.status >= 500 || p.status === 403) throw e;
 		return { page: null, filters: Object.fromEntries(FILTERS.map((k) => [k, url.searchParams.get(k) ?? ''])), canVerify: false, problem: p.detail };
 	}
@@ -26,12 +27,13 @@ export const load = async ({ locals, url }) => {
 
 export const actions = {
 	verify: async ({ locals }) => {
-		if (!locals.actor) error(401, 'Please sign in again');
+		if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
 		const { services, logger } = getRuntime();
 		try {
-			return { report: await services.audit.verify(locals.actor) };
+			return { report: await services.audit.verify(locals.actor, locals.locale) };
 		} catch (e) {
-			return fail(toProblem(e, logger).status, { verifyError: toProblem(e, logger).detail });
+			const p = toProblem(e, logger, { locale: locals.locale });
+			return fail(p.status, { verifyError: p.detail });
 		}
 	}
 };

@@ -17,7 +17,7 @@ export const actions = {
 			);
 			setSessionCookie(event.cookies, config, session.token, session.expiresAt);
 		} catch (e) {
-			const p = toProblem(e, logger);
+			const p = toProblem(e, logger, { locale: event.locals.locale });
 			return fail(p.status, { error: p.detail, fields: p.errors ?? {} });
 		}
 		redirect(303, '/');

@@ -16,7 +16,7 @@ export const actions = {
 		try {
 			result = await services.mfa.completeChallenge(actor, { code }, requestMeta(event));
 		} catch (e) {
-			const p = toProblem(e, logger);
+			const p = toProblem(e, logger, { locale: event.locals.locale });
 			if (p.code === 'UNAUTHENTICATED') {
 				clearSessionCookie(event.cookies, config);
 				return fail(401, { error: p.detail, ended: true });

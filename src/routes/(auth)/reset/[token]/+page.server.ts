@@ -14,7 +14,7 @@ export const actions = {
 				requestMeta(event)
 			);
 		} catch (e) {
-			const p = toProblem(e, getRuntime().logger);
+			const p = toProblem(e, getRuntime().logger, { locale: event.locals.locale });
 			return fail(p.status, { error: p.detail, fields: p.errors ?? {} });
 		}
 		return { done: true };

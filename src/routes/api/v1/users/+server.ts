@@ -6,5 +6,5 @@ export const GET = endpoint(async (event) => ok(await getRuntime().services.user
 
 /** Invite: creates the account and emails a single-use link to set a password. */
 export const POST = endpoint(async (event) =>
-	created(await getRuntime().services.users.invite(requireActor(event), await readJson(event.request), requestMeta(event)))
+	created(await getRuntime().services.users.invite(requireActor(event), await readJson(event.request), requestMeta(event), event.locals.locale))
 );

@@ -1,11 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals, params, url }) => {
-	if (!locals.actor) error(401, 'Please sign in again');
+	if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const role = await getRuntime().services.roles.get(locals.actor, params.roleId).catch((e) => {
-		if (e?.code === 'NOT_FOUND') error(404, 'No such role');
+		if (e?.code === 'NOT_FOUND') error(404, translate(locals.locale, 'errors.roles.notFound'));
 		throw e;
 	});
 	return { role, justCreated: url.searchParams.has('created') };

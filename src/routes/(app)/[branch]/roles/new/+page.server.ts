@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals, url }) => {
-	if (!locals.actor) error(401, 'Please sign in again');
+	if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const roles = await getRuntime().services.roles.list(locals.actor);
 	const copyOf = roles.find((r) => r.id === url.searchParams.get('copyOf')) ?? null;
 	return { roles, copyOf };

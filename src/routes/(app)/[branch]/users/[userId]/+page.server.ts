@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
 import { canAnywhere } from '#lib/shared/access/actor.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals, params, url }) => {
 	const actor = locals.actor;
-	if (!actor) error(401, 'Please sign in again');
+	if (!actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	const { services } = getRuntime();
 	const user = await services.users.get(actor, params.userId).catch((e) => {
-		if (e?.code === 'NOT_FOUND') error(404, 'No such person');
+		if (e?.code === 'NOT_FOUND') error(404, translate(locals.locale, 'errors.users.personNotFound'));
 		throw e;
 	});
 	return {
@@ -34,7 +35,7 @@ export const actions = {
 	endSessions: (event) => formAction(event, async ({ actor, meta }) => ({ ended: await users().endSessions(actor, event.params.userId, meta) })),
 	resend: (event) =>
 		formAction(event, async ({ actor, meta }) => {
-			await users().resendInvitation(actor, event.params.userId, meta);
+			await users().resendInvitation(actor, event.params.userId, meta, event.locals.locale);
 			return { resent: true };
 		}),
 	grant: (event) =>

@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals }) => {
-	if (!locals.actor) error(401, 'Please sign in again');
+	if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
 	return { roles: await getRuntime().services.roles.list(locals.actor) };
 };
 
@@ -18,7 +19,8 @@ export const actions = {
 					...(form.phone ? { phone: form.phone } : {}),
 					roles: form.roleId ? [{ roleId: form.roleId, branchId: form.branchId || null }] : []
 				},
-				meta
+				meta,
+				event.locals.locale
 			);
 			return { user };
 		});

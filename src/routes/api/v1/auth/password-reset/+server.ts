@@ -2,11 +2,12 @@ import { json } from '@sveltejs/kit';
 import { endpoint, readJson } from '#lib/server/http/api.ts';
 import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
-
-const RESET_ANSWER = 'If an account uses that address, a link to reset its password is on its way. It works once, for 30 minutes.';
+import { RESET_MINUTES } from '#lib/server/auth/password.service.ts';
+import { translate } from '#lib/shared/i18n/translate.ts';
 
 /** Always the same answer, whether or not the address has an account. */
 export const POST = endpoint(async (event) => {
-	await getRuntime().services.passwords.requestReset(await readJson(event.request), requestMeta(event));
-	return json({ message: RESET_ANSWER }, { status: 202 });
+	const { locale } = event.locals;
+	await getRuntime().services.passwords.requestReset(await readJson(event.request), requestMeta(event), locale);
+	return json({ message: translate(locale, 'api.passwordReset.accepted', { minutes: RESET_MINUTES }) }, { status: 202 });
 });
