@@ -40,7 +40,8 @@ export async function seedDemoPatients(orm: MikroORM, crypto: FieldCrypto): Prom
 			await insertPatient(em, crypto, { hospitalId: hospital.id, branchId: branch.id, branchCode: branch.code, userId: null }, {
 				fullName: `${first} ${last}`,
 				dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-				sex: i % 2 ? 'male' : 'female',
+				// FIRST alternates men's and women's names.
+				sex: i % 2 ? 'female' : 'male',
 				phone: `+9190000${String(10000 + i).slice(-5)}`,
 				email: i % 3 === 0 ? `${first}.${last}${i}@example.com`.toLowerCase() : null,
 				address: `${10 + i}, ${pick(['MG Road', 'Residency Road', '80 Feet Road', 'Hosur Road'])}, Bengaluru`,

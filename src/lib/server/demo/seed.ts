@@ -71,5 +71,5 @@ export async function isEmptyDatabase(orm: MikroORM): Promise<boolean> {
 }
 
 export function demoUserList() {
-	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: SYSTEM_ROLES[u.role].name, branches: u.branches }));
+	return DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: SYSTEM_ROLES[u.role].name, roleKey: u.role, branches: u.branches }));
 }

@@ -6,6 +6,11 @@ export function normalisePhone(input: string): string | null {
 	return parsed?.isValid() ? parsed.number : null;
 }
 
+/** For reading aloud and dialling: +91 98765 43210. */
+export function formatPhone(e164: string): string {
+	return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 /** What a role without patients:read-sensitive sees: the last four digits only. */
 export function maskPhone(e164: string): string {
 	return `•••••• ${e164.slice(-4)}`;
