@@ -27,6 +27,11 @@ export const User = defineEntity({
 		noticeToasts: p.boolean().default(true),
 		/** en | hi: the language of every screen and email for this person; null follows their device. */
 		language: p.string().length(5).nullable(),
+		/**
+		 * Set for a patient's portal account: it sees that patient's own record and nothing else
+		 * (no roles, so no staff page or endpoint lets it in).
+		 */
+		patientId: p.uuid().nullable().unique(),
 		/** Also send urgent alerts (such as urgent branch notices) by email. */
 		emailAlerts: p.boolean().default(false),
 		version: p.integer().default(1),

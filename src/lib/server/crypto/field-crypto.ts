@@ -18,6 +18,7 @@ export interface KeyRing {
 }
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const FILE_MAGIC = Buffer.from('SSF1');
 
 /** Problems with the configured keys, each saying what to set instead. Empty when the ring is usable. */
 export function keyRingProblems(dataKeys: string | undefined, indexKey: string | undefined): string[] {
@@ -83,6 +84,43 @@ export function createFieldCrypto(ring: KeyRing) {
 			} catch {
 				throw new DecryptionError('the value was altered or belongs elsewhere');
 			}
+		},
+
+		/**
+		 * Whole files (documents, photos, uploaded CSVs): `SSF1`, the key id's length and the key
+		 * id, a 12-byte nonce, the 16-byte tag, then the ciphertext. The context binds it to its key.
+		 */
+		encryptBytes(plain: Uint8Array, context: string): Buffer {
+			const iv = randomBytes(12);
+			const cipher = createCipheriv('aes-256-gcm', current, iv);
+			cipher.setAAD(Buffer.from(context));
+			const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+			const id = Buffer.from(ring.currentId);
+			return Buffer.concat([FILE_MAGIC, Buffer.from([id.length]), id, iv, cipher.getAuthTag(), body]);
+		},
+
+		decryptBytes(sealed: Uint8Array, context: string): Buffer {
+			const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+			if (buf.length < 5 || !buf.subarray(0, 4).equals(FILE_MAGIC)) throw new DecryptionError('not a sealed file');
+			const idLength = buf[4]!;
+			const keyId = buf.subarray(5, 5 + idLength).toString();
+			const key = ring.keys.get(keyId);
+			if (!key) throw new DecryptionError(`key ${keyId} is not in PATIENT_DATA_KEYS`);
+			const at = 5 + idLength;
+			try {
+				const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(at, at + 12));
+				decipher.setAAD(Buffer.from(context));
+				decipher.setAuthTag(buf.subarray(at + 12, at + 28));
+				return Buffer.concat([decipher.update(buf.subarray(at + 28)), decipher.final()]);
+			} catch {
+				throw new DecryptionError('the file was altered or belongs elsewhere');
+			}
+		},
+
+		/** The key that sealed a file, for key rotation. */
+		fileKeyIdOf(sealed: Uint8Array): string | undefined {
+			const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+			return buf.subarray(0, 4).equals(FILE_MAGIC) ? buf.subarray(5, 5 + buf[4]!).toString() : undefined;
 		},
 
 		keyIdOf(sealed: string): string | undefined {

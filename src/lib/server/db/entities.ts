@@ -6,7 +6,7 @@ import { AuditEvent } from '../audit/audit.entities.ts';
 import { MfaRecoveryCode, MfaTotp } from '../mfa/mfa.entities.ts';
 import { BranchNotice, NoticeDismissal } from '../notices/notice.entities.ts';
 import { UserPhoto } from '../profile/profile.entities.ts';
-import { MrnCounter, Patient, PatientHistoryEntry } from '../patients/patient.entities.ts';
+import { MrnCounter, Patient, PatientFile, PatientHistoryEntry, PatientImport } from '../patients/patient.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter];
+export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter, PatientFile, PatientImport];

@@ -67,7 +67,7 @@ export const Patient = defineEntity({
 	],
 	checks: [
 		{ name: 'patient_sex_known', expression: `sex in ('female', 'male', 'other', 'unknown')` },
-		{ name: 'patient_fitzpatrick_range', expression: 'fitzpatrick_type between 1 and 6' }
+		{ name: 'patient_fitzpatrick_range', expression: '(fitzpatrick_type >= 1) AND (fitzpatrick_type <= 6)' }
 	]
 });
 export type Patient = InferEntity<typeof Patient>;
@@ -100,3 +100,87 @@ export const MrnCounter = defineEntity({
 	}
 });
 export type MrnCounter = InferEntity<typeof MrnCounter>;
+
+/**
+ * A document or clinical photo of a patient. The bytes live encrypted in file storage (see
+ * files/), under `storageKey`; photos also have an encrypted thumbnail. Removal is soft (audited).
+ */
+export const PatientFile = defineEntity({
+	name: 'PatientFile',
+	tableName: 'patient_file',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		patient: () => p.manyToOne(Patient).mapToPk(),
+		/** document | photo */
+		kind: p.string().length(10),
+		contentType: p.string().length(60),
+		/** The name it was uploaded with, cleaned of paths and control characters. */
+		fileName: p.string().length(200),
+		byteSize: p.integer(),
+		sha256: p.string().length(64),
+		storageKey: p.string().length(200),
+		thumbnailKey: p.string().length(200).nullable(),
+		/** Photos: where, which view, when, in which treatment session, before or after it. */
+		bodyArea: p.string().length(60).nullable(),
+		view: p.string().length(20).nullable(),
+		takenOn: p.date().nullable(),
+		treatmentSession: p.string().length(120).nullable(),
+		phase: p.string().length(10).nullable(),
+		/** Documents: a short description (e.g. "Referral letter"). */
+		title: p.string().length(200).nullable(),
+		uploadedBy: () => p.manyToOne(User).mapToPk(),
+		createdAt: p.datetime(),
+		deletedAt: p.datetime().nullable(),
+		deletedBy: () => p.manyToOne(User).mapToPk().nullable(),
+		version: p.integer().default(1)
+	},
+	indexes: [{ properties: ['patient', 'kind', 'createdAt'] }],
+	checks: [
+		{ name: 'patient_file_kind', expression: `kind in ('document', 'photo')` },
+		{ name: 'patient_file_view', expression: `view in ('front', 'left', 'right', 'back', 'close-up', 'other')` },
+		{ name: 'patient_file_phase', expression: `phase in ('before', 'after')` }
+	]
+});
+export type PatientFile = InferEntity<typeof PatientFile>;
+
+/**
+ * A CSV import of patients from a legacy system: uploaded, mapped, checked (dry run), then run in
+ * the background. Rows are matched by the source system's id, so running it twice adds nobody twice.
+ */
+export const PatientImport = defineEntity({
+	name: 'PatientImport',
+	tableName: 'patient_import',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		branch: () => p.manyToOne(Branch).mapToPk(),
+		createdBy: () => p.manyToOne(User).mapToPk(),
+		/** uploaded | checking | checked | importing | completed | cancelled | failed */
+		status: p.string().length(12),
+		sourceSystem: p.string().length(60),
+		fileName: p.string().length(200),
+		/** The uploaded CSV, encrypted in file storage (it holds patient data). */
+		storageKey: p.string().length(200),
+		delimiter: p.string().length(1).nullable(),
+		/** CSV column → patient field. */
+		mapping: p.json<Record<string, string>>().nullable(),
+		/** Import only the rows without errors (the person chose it after the dry run). */
+		goodRowsOnly: p.boolean().default(false),
+		totalRows: p.integer().default(0),
+		validRows: p.integer().default(0),
+		errorRows: p.integer().default(0),
+		importedRows: p.integer().default(0),
+		skippedRows: p.integer().default(0),
+		/** Per-row problems from the dry run (row number, field, message key), capped. */
+		report: p.json<unknown>().nullable(),
+		cancelRequested: p.boolean().default(false),
+		createdAt: p.datetime(),
+		updatedAt: p.datetime(),
+		finishedAt: p.datetime().nullable(),
+		version: p.integer().default(1)
+	},
+	indexes: [{ properties: ['hospital', 'createdAt'] }],
+	checks: [{ name: 'patient_import_status', expression: `status in ('uploaded', 'checking', 'checked', 'importing', 'completed', 'cancelled', 'failed')` }]
+});
+export type PatientImport = InferEntity<typeof PatientImport>;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.ts';
@@ -13,7 +14,8 @@ import { createAuditService } from '../audit/audit.service.ts';
 import { createUserService } from '../users/user.service.ts';
 import { createRoleService } from '../roles/role.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { createFieldCrypto, parseKeyRing } from '../crypto/field-crypto.ts';
+import { createFieldCrypto, parseKeyRing, type FieldCrypto } from '../crypto/field-crypto.ts';
+import { createEncryptedFileStore, createLocalFileStore, type EncryptedFileStore } from '../files/file-store.ts';
 import type { PayloadSealer } from '../realtime/outbox.ts';
 import { createPatientService, type PatientService } from '../patients/patient.service.ts';
 import { seedDemoPatients } from '../demo/demo-patients.ts';
@@ -43,6 +45,10 @@ export interface Runtime {
 	/** Present when REDIS_URL is set; the realtime layer duplicates it for the adapter. */
 	redis: Redis | undefined;
 	mailer: Mailer;
+	/** Patient-data encryption (fields, files, sealed outbox payloads) under the configured key ring. */
+	fieldCrypto: FieldCrypto;
+	/** Uploaded documents, photos and import files, encrypted at rest under DATA_DIR/files. */
+	files: EncryptedFileStore;
 	services: {
 		sessions: ReturnType<typeof createSessionService>;
 		auth: ReturnType<typeof createAuthService>;
@@ -97,6 +103,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 
 		const fieldCrypto = createFieldCrypto(parseKeyRing(secrets.patientDataKeys, secrets.patientIndexKey));
 		if (demoMode) await seedDemoPatients(orm, fieldCrypto);
+		const files = createEncryptedFileStore(createLocalFileStore(path.join(config.dataDir, 'files')), fieldCrypto);
 
 		const metrics = createMetrics();
 		// Events carrying health data are stored encrypted in the outbox, under the patient-data keys.
@@ -138,6 +145,8 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			metrics,
 			redis,
 			mailer,
+			fieldCrypto,
+			files,
 			services: {
 				sessions,
 				auth: createAuthService({ ...deps, appSecret: secrets.appSecret, rateLimits }, sessions),

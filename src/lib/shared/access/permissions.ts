@@ -30,7 +30,8 @@ export const PERMISSION_GROUPS = {
 			'patients:read': 'Find patients and open their records (contact and clinical details masked without the next permission)',
 			'patients:read-sensitive': 'See patients\' contact details, ID, allergies, medications, conditions and history in full',
 			'patients:write': 'Register patients and edit their records',
-			'patients:export': 'Export patient lists to CSV'
+			'patients:export': 'Export patient lists to CSV, and photos for marketing where the patient agreed',
+			'patients:import': 'Import patients from another system (CSV)'
 		}
 	},
 	notices: {
@@ -67,7 +68,7 @@ export const SYSTEM_ROLES = {
 	manager: {
 		name: 'Branch manager',
 		description: 'Runs a branch: sees its staff, clears notices, reads the audit trail',
-		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export']
+		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export', 'patients:import']
 	},
 	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },
 	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },

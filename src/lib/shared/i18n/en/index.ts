@@ -9,10 +9,13 @@ import { dashboard } from './dashboard.ts';
 import { audit } from './audit.ts';
 import { mail } from './mail.ts';
 import { patients } from './patients.ts';
+import { patientFiles } from './patient-files.ts';
+import { patientImport } from './patient-import.ts';
+import { portal } from './portal.ts';
 
 /**
  * English, the source catalogue: every key any screen, error or email uses is defined here first.
  * Keys are `<area>.<what>`; a key may have `#one` / `#other` plural variants beside it.
  */
-export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients };
+export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal };
 export type MessageKey = keyof typeof en;

@@ -42,7 +42,8 @@ export const roles = {
 	'permission.patients:read': 'Find patients and open their records (contact and clinical details masked without the next permission)',
 	'permission.patients:read-sensitive': "See patients' contact details, ID, allergies, medications, conditions and history in full",
 	'permission.patients:write': 'Register patients and edit their records',
-	'permission.patients:export': 'Export patient lists to CSV',
+	'permission.patients:export': 'Export patient lists to CSV, and photos for marketing where the patient agreed',
+	'permission.patients:import': 'Import patients from another system (CSV)',
 
 	'permission.users:read': 'See staff accounts, their branches and roles',
 	'permission.users:manage': 'Invite staff, edit and deactivate accounts, assign roles',

@@ -10,6 +10,9 @@ import { dashboard } from './dashboard.ts';
 import { audit } from './audit.ts';
 import { mail } from './mail.ts';
 import { patients } from './patients.ts';
+import { patientFiles } from './patient-files.ts';
+import { patientImport } from './patient-import.ts';
+import { portal } from './portal.ts';
 
 /** Hindi: the same keys as English (the type refuses a missing one). */
-export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients };
+export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal };

@@ -39,7 +39,8 @@ export const roles: Record<keyof typeof en, string> = {
 	'permission.patients:read': 'मरीज़ ढूँढें और उनके रिकॉर्ड खोलें (अगली अनुमति के बिना संपर्क और चिकित्सा जानकारी छिपी रहती है)',
 	'permission.patients:read-sensitive': 'मरीज़ों के संपर्क विवरण, पहचान पत्र, एलर्जी, दवाइयाँ, बीमारियाँ और इतिहास पूरा देखें',
 	'permission.patients:write': 'मरीज़ पंजीकृत करें और उनके रिकॉर्ड बदलें',
-	'permission.patients:export': 'मरीज़ों की सूची CSV में निर्यात करें',
+	'permission.patients:export': 'मरीज़ों की सूची CSV में निर्यात करें, और जहाँ मरीज़ ने सहमति दी हो वहाँ मार्केटिंग के लिए फ़ोटो',
+	'permission.patients:import': 'दूसरे सिस्टम से मरीज़ आयात करें (CSV)',
 
 	'permission.users:read': 'स्टाफ़ के खाते, उनकी शाखाएँ और भूमिकाएँ देखें',
 	'permission.users:manage': 'स्टाफ़ को आमंत्रित करें, खाते बदलें और निष्क्रिय करें, भूमिकाएँ दें',

@@ -1,0 +1,1 @@
+export const patientFiles = {} as const;

@@ -1,0 +1,3 @@
+import type { patientImport as en } from '../en/patient-import.ts';
+
+export const patientImport: Record<keyof typeof en, string> = {};
