@@ -33,7 +33,7 @@ export function untranslatedText(source: string): string[] {
 	const markup = withoutExpressions(source.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
 	const found: string[] = [];
 	for (const m of markup.matchAll(/\b(?:placeholder|aria-label|title|alt|label)="([^"]*)"/g)) if (/[A-Za-z]{2,}/.test(m[1]!)) found.push(m[1]!.trim());
-	const text = markup.replace(/<[^>]*>/g, '\n');
+	const text = markup.replace(/<[^>]*>/g, '\n').replace(/&[a-z]+;|&#\d+;/g, ' ');
 	for (const line of text.split('\n')) {
 		const words = line.trim();
 		if (/[A-Za-z]{2,}/.test(words) && words !== 'SkinSpire') found.push(words);
