@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { api, login, type Session } from '../support/clients.ts';
 import { SYSTEM_ROLES, type Permission, type SystemRoleKey } from '../../src/lib/shared/access/permissions.ts';
 import { DEMO_USERS } from '../../src/lib/server/demo/demo-data.ts';
+import { hashPassword } from '../../src/lib/server/auth/password.ts';
 
 /**
  * Every seeded role against the API, on records of its own branch, a sibling branch and another
@@ -42,6 +43,14 @@ beforeAll(async () => {
 	ids.otherNotice = n!.id;
 	ids.ownUser = (await (await api(server, admin)('/api/v1/users?q=reception@')).json()).users[0].id;
 	ids.ownPatient = (await (await api(server, admin)('/api/v1/patients')).json()).items[0].id;
+	// A patient's portal account for that patient: no roles, only its own record.
+	const [hospital] = await query(databaseUrl, 'select hospital_id from patient where id = $1', [ids.ownPatient]);
+	await query(
+		databaseUrl,
+		"insert into app_user (id, hospital_id, name, email, password_hash, active, patient_id, created_at) values (gen_random_uuid(), $1, 'Portal Patient', 'patient@portal.test', $2, true, $3, now())",
+		[hospital!.hospital_id, await hashPassword('a patient password 42'), ids.ownPatient]
+	);
+	sessions.set('patient@portal.test', await login(server, 'patient@portal.test', 'a patient password 42'));
 });
 afterAll(async () => {
 	await server?.stop();
@@ -112,7 +121,10 @@ const pages: { path: string; expected: (g: ReturnType<typeof grants>) => number 
 	{ path: '/ind/audit', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'audit:read') ? 200 : 403) },
 	{ path: '/ind/activity', expected: (g) => (g.hospital('audit:read') ? 200 : 403) },
 	{ path: '/ind/settings', expected: (g) => (g.hospital('settings:manage') ? 200 : 403) },
-	{ path: '/ind/account', expected: (g) => (g.inReach('IND') ? 200 : 404) }
+	{ path: '/ind/account', expected: (g) => (g.inReach('IND') ? 200 : 404) },
+	{ path: '/ind/patients', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'patients:read') ? 200 : 403) },
+	{ path: '/ind/patients/new', expected: (g) => (!g.inReach('IND') ? 404 : g.inBranch('IND', 'patients:write') ? 200 : 403) },
+	{ path: '/portal', expected: () => 404 }
 ];
 
 describe('role × route matrix', () => {
@@ -145,6 +157,27 @@ describe('role × route matrix', () => {
 			expect(wrong).toEqual([]);
 		});
 	}
+
+	it('a patient portal account reaches its own record and nothing of the staff side', async () => {
+		const patient = sessions.get('patient@portal.test')!;
+		const wrong: string[] = [];
+		for (const c of cases) {
+			const res = await api(server, patient)(c.path(), { method: c.method, ...(c.body ? { json: c.body } : {}) });
+			if (res.status !== 403 && res.status !== 404) wrong.push(`${c.name}: got ${res.status}`);
+			await res.arrayBuffer();
+		}
+		for (const page of pages.filter((p) => p.path !== '/portal')) {
+			const res = await fetch(`${server.url}${page.path}`, { headers: { cookie: patient.cookie }, redirect: 'manual' });
+			if (res.status !== 403 && res.status !== 404) wrong.push(`${page.path}: got ${res.status}`);
+			await res.arrayBuffer();
+		}
+		expect(wrong).toEqual([]);
+		const own = await api(server, patient)('/api/v1/portal/me');
+		expect(own.status).toBe(200);
+		expect((await own.json()).id).toBe(ids.ownPatient);
+		expect((await fetch(`${server.url}/portal`, { headers: { cookie: patient.cookie }, redirect: 'manual' })).status).toBe(200);
+		expect((await fetch(`${server.url}/`, { headers: { cookie: patient.cookie }, redirect: 'manual' })).headers.get('location')).toBe('/portal');
+	});
 
 	it('leaves the other hospital untouched', async () => {
 		const [n] = await query(databaseUrl, 'select cleared_at from branch_notice where id = $1', [ids.otherNotice]);

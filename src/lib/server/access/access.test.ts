@@ -8,7 +8,7 @@ const IND = { id: '11111111-1111-4111-8111-111111111111', name: 'Indiranagar', c
 const KOR = { id: '22222222-2222-4222-8222-222222222222', name: 'Koramangala', code: 'KOR', time_zone: 'Asia/Kolkata' };
 
 function actorWith(assignments: Parameters<typeof resolveAccess>[0]): Actor {
-	return { userId: 'u', hospitalId: 'h', hospitalName: 'H', sessionId: 's', name: 'N', email: 'e@x', language: null, mfa: 'ok', via: 'session', ...resolveAccess(assignments, [IND, KOR]) };
+	return { userId: 'u', hospitalId: 'h', hospitalName: 'H', sessionId: 's', name: 'N', email: 'e@x', language: null, patientId: null, mfa: 'ok', via: 'session', ...resolveAccess(assignments, [IND, KOR]) };
 }
 
 function codeOf(fn: () => void): string | null {

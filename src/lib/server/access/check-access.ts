@@ -36,6 +36,11 @@ export function checkAccess(rule: AccessRule | undefined, actor: Actor | null, p
 		throw new DomainError('MFA_ENROLMENT_REQUIRED');
 	}
 	if (rule === 'signed-in' || rule === 'mfa-setup' || rule === 'signed-in-or-token') return;
+	// Staff have no portal, and a portal account has no roles, so no staff rule below lets it in.
+	if (rule === 'patient') {
+		if (!actor.patientId) throw new DomainError('NOT_FOUND');
+		return;
+	}
 	if (rule.in === 'branch') {
 		const branchId = branchIdFromParams(actor, params);
 		if (!branchId) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));

@@ -27,6 +27,8 @@ export type AccessRule =
 	| 'signed-in-or-token'
 	| 'mfa-challenge'
 	| 'mfa-setup'
+	/** A patient's own portal account (and nobody else). */
+	| 'patient'
 	| { permission: Permission; in: 'branch' | 'hospital' | 'any-branch' };
 
 /** Keys: an HTTP method, or `POST ?/<action>` for a form action (`POST ?/default` for the default one). */
@@ -41,6 +43,8 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/(auth)/mfa/setup': { GET: 'mfa-setup', 'POST ?/start': 'mfa-setup', 'POST ?/confirm': 'mfa-setup' },
 	'/logout': { GET: 'public', 'POST ?/default': 'public' },
 	'/language': { GET: 'public', 'POST ?/default': 'public' },
+	'/portal': { GET: 'patient', 'POST ?/save': 'patient' },
+	'/api/v1/portal/me': { GET: 'patient', PATCH: 'patient' },
 	'/(app)/[branch]': {
 		GET: { permission: 'notices:read', in: 'branch' },
 		'POST ?/post': { permission: 'notices:post', in: 'branch' },
@@ -107,6 +111,7 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/patients': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/patients/duplicate-check': { POST: { permission: 'patients:read', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]': { GET: { permission: 'patients:read', in: 'any-branch' }, PATCH: { permission: 'patients:write', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/portal': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]/history': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/users': {
 		GET: { permission: 'users:read', in: 'any-branch' },

@@ -119,9 +119,9 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 			if (!parsed) return null;
 			const em = orm.em.fork();
 			const [row] = await em.execute<
-				(TokenRow & { user_id: string; hospital_id: string; hospital_name: string; user_name: string; email: string; language: string | null; assignments: AssignmentRow[]; branches: BranchRow[] })[]
+				(TokenRow & { user_id: string; hospital_id: string; hospital_name: string; user_name: string; email: string; language: string | null; patient_id: string | null; assignments: AssignmentRow[]; branches: BranchRow[] })[]
 			>(
-				`select t.*, h.name as hospital_name, u.name as user_name, u.email, u.language,
+				`select t.*, h.name as hospital_name, u.name as user_name, u.email, u.language, u.patient_id,
 				   coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
 				             from role_assignment a join role r on r.id = a.role_id where a.user_id = t.user_id and a.hospital_id = t.hospital_id), '[]'::json) as assignments,
 				   coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
@@ -144,6 +144,7 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 				name: row.user_name,
 				email: row.email,
 				language: isLocale(row.language) ? row.language : null,
+				patientId: row.patient_id,
 				hospitalPermissions: access.hospitalPermissions.filter((p) => granted.has(p)),
 				branches: access.branches.map((b) => ({ ...b, permissions: b.permissions.filter((p) => granted.has(p)) })),
 				mfa: 'ok',

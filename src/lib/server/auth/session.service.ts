@@ -29,6 +29,7 @@ interface SessionRow {
 	hospital_name: string;
 	user_name: string;
 	language: string | null;
+	patient_id: string | null;
 	email: string;
 	active: boolean;
 	assignments: AssignmentRow[];
@@ -63,6 +64,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 			name: row.user_name,
 			email: row.email,
 			language: isLocale(row.language) ? row.language : null,
+			patientId: row.patient_id,
 			hospitalPermissions,
 			branches,
 			mfa,
@@ -96,7 +98,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 			const rows = await em.execute<SessionRow[]>(
 				// One round trip: the session, its user, their role assignments and the hospital's branches.
 				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
-				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.language, u.active,
+				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.language, u.patient_id, u.active,
 				        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
 				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
 				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,

@@ -6,7 +6,7 @@ import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
-import { ZCreatePatientInput, ZDuplicateCandidates, ZHistoryEntry, ZHistoryEntryInput, ZPatient, ZPatientPage, ZSearchPatientsQuery, ZUpdatePatientInput } from '../../shared/patients/patient.schema.ts';
+import { ZPortalStatus, ZPortalUpdateInput, ZCreatePatientInput, ZDuplicateCandidates, ZHistoryEntry, ZHistoryEntryInput, ZPatient, ZPatientPage, ZSearchPatientsQuery, ZUpdatePatientInput } from '../../shared/patients/patient.schema.ts';
 import { ZProfile, ZUpdateProfileInput } from '../../shared/profile/profile.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
@@ -144,7 +144,9 @@ export function openApiDocument(serverUrl: string) {
 				DuplicateCandidates: schema(ZDuplicateCandidates),
 				HistoryEntryInput: schema(ZHistoryEntryInput, 'input'),
 				HistoryEntry: schema(ZHistoryEntry),
-				HistoryList: schema(z.object({ entries: z.array(ZHistoryEntry) }))
+				HistoryList: schema(z.object({ entries: z.array(ZHistoryEntry) })),
+				PortalStatus: schema(ZPortalStatus),
+				PortalUpdateInput: schema(ZPortalUpdateInput, 'input')
 			}
 		},
 		paths: {
@@ -341,6 +343,22 @@ export function openApiDocument(serverUrl: string) {
 					body: 'HistoryEntryInput',
 					ok: ['201', 'The new entry', 'HistoryEntry'],
 					errors: { '400': 'A field to fix', '403': 'Needs patients:write and patients:read-sensitive', '404': 'No such patient in your hospital' }
+				})
+			},
+			'/patients/{patientId}/portal': {
+				parameters: [pathId('patientId')],
+				get: op('getPatientPortalStatus', "The patient's portal account: none, invited or active", 'patients', { ok: ['200', 'The account state', 'PortalStatus'], errors: { '404': 'No such patient in your hospital' } }),
+				post: op('invitePatientToPortal', 'Email the patient (at the email on their record) a single-use link, valid 72 hours, to create their portal account; again if a link is out', 'patients', {
+					ok: ['200', 'The account state (invited)', 'PortalStatus'],
+					errors: { '404': 'No such patient in your hospital', '422': 'No email on the record, the address signs in another account, or the account is already in use' }
+				})
+			},
+			'/portal/me': {
+				get: op('getOwnPatientRecord', "A patient's own record (portal accounts only; staff get 404)", 'portal', { ok: ['200', 'Your record', 'Patient'], errors: { '404': 'Not a portal account' } }),
+				patch: op('updateOwnPatientRecord', 'Change your contact details and consents; send the version you saw (a stale one answers 409). Audited; open charts at the clinic update live', 'portal', {
+					body: 'PortalUpdateInput',
+					ok: ['200', 'Your record after the change', 'Patient'],
+					errors: { '400': 'A field to fix', '404': 'Not a portal account', '409': 'The clinic changed your record first' }
 				})
 			},
 			'/users': {

@@ -18,6 +18,7 @@ import { createFieldCrypto, parseKeyRing, type FieldCrypto } from '../crypto/fie
 import { createEncryptedFileStore, createLocalFileStore, type EncryptedFileStore } from '../files/file-store.ts';
 import type { PayloadSealer } from '../realtime/outbox.ts';
 import { createPatientService, type PatientService } from '../patients/patient.service.ts';
+import { createPatientPortalService, type PatientPortalService } from '../patients/patient-portal.service.ts';
 import { seedDemoPatients } from '../demo/demo-patients.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
@@ -63,6 +64,7 @@ export interface Runtime {
 		profile: ReturnType<typeof createProfileService>;
 		roles: ReturnType<typeof createRoleService>;
 		patients: PatientService;
+		portal: PatientPortalService;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -161,6 +163,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				users: createUserService({ ...deps, mailer, sessions }),
 				roles: createRoleService(deps),
 				patients: createPatientService({ ...deps, crypto: fieldCrypto, sealer }),
+				portal: createPatientPortalService({ ...deps, crypto: fieldCrypto, sealer, mailer }),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {

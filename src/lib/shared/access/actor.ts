@@ -9,6 +9,8 @@ export interface Actor {
 	sessionId: string;
 	name: string;
 	email: string;
+	/** Set when this is a patient's portal account: it may see that patient's own record, nothing else. */
+	patientId: string | null;
 	/** The language the person chose for screens, messages and emails; null follows their device. */
 	language: Locale | null;
 	/** From roles assigned hospital-wide; they apply in every branch too. */

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
 	NOT_FOUND: { status: 404 },
 	ACCOUNT_LOCKED: { status: 423 },
 	STALE_VERSION: { status: 409 },
+	/** Well-formed, but the record's state does not allow it (e.g. no email to invite to). */
+	UNPROCESSABLE: { status: 422 },
 	DEMO_SEED_REFUSED: { status: 409 },
 	RATE_LIMITED: { status: 429 },
 	INTERNAL: { status: 500 }

@@ -171,3 +171,21 @@ export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
 
 /** What the duplicate check finds before saving: same phone, or a similar name with the same date of birth. */
 export const ZDuplicateCandidates = z.object({ candidates: z.array(ZPatientSummary.extend({ reason: z.enum(['phone', 'name-and-birth-date']) })) });
+
+/** What a patient may change themselves in the portal: how to reach them, and their consents. */
+export const ZPortalUpdateInput = z
+	.object({
+		phone: ZPhone.optional(),
+		email: ZEmail.nullable().optional(),
+		address: editable.address,
+		emergencyContact: editable.emergencyContact,
+		preferredLanguage: editable.preferredLanguage,
+		consents: ZConsents.optional(),
+		version: z.int({ error: 'patients.v.version' }).positive('patients.v.version')
+	})
+	.strict();
+export type PortalUpdateInput = z.input<typeof ZPortalUpdateInput>;
+
+/** A patient's portal account as staff see it: never invited, a link is out, or in use. */
+export const ZPortalStatus = z.object({ state: z.enum(['none', 'invited', 'active']), email: z.string().nullable() });
+export type PortalStatus = z.infer<typeof ZPortalStatus>;

@@ -12,6 +12,7 @@ export const common = {
 	'error.FOREIGN_ORIGIN': 'This request came from another site and was refused',
 	'error.NOT_FOUND': 'Not found',
 	'error.ACCOUNT_LOCKED': 'This account is locked after too many failed sign-ins',
+	'error.UNPROCESSABLE': 'This cannot be done as things stand',
 	'error.STALE_VERSION': 'Someone else changed this; review their change and try again',
 	'error.DEMO_SEED_REFUSED': 'This database holds real data; demo data was not added',
 	'error.RATE_LIMITED': 'Too many attempts; wait a moment and try again',

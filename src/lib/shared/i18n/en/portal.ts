@@ -1,1 +1,29 @@
-export const portal = {} as const;
+/** Patients' own accounts: the portal, and how staff invite to it. */
+export const portal = {
+	"portal.title": "Your record",
+	"portal.greeting": "Hello, {name}",
+	"portal.intro": "Here you can check your details and keep your contact details and consents up to date. The clinic sees your changes at once.",
+	"portal.record": "Your record",
+	"portal.mrn": "Record number (MRN)",
+	"portal.askClinic": "To correct your name or date of birth, please ask the clinic.",
+	"portal.contact": "Contact details and consents",
+	"portal.consents": "What you agree to",
+	"portal.consentsHelp": "You can change these at any time; the clinic records each change.",
+	"portal.consent.photography": "Clinical photos of my skin may be taken for my treatment",
+	"portal.consent.marketing": "My photos may be used for the clinic's marketing",
+	"portal.consent.sms": "The clinic may send me SMS messages",
+	"portal.consent.email": "The clinic may email me",
+	"portal.consent.whatsapp": "The clinic may message me on WhatsApp",
+	"portal.staff.title": "Patient portal",
+	"portal.staff.state.none": "No portal account yet.",
+	"portal.staff.state.invited": "Invited: the link has been emailed and not used yet.",
+	"portal.staff.state.active": "The patient uses the portal.",
+	"portal.staff.invite": "Invite to the portal",
+	"portal.staff.inviteAgain": "Send a new link",
+	"portal.errors.noEmail": "Add an email address to the record first: the invitation is sent there.",
+	"portal.errors.emailTaken": "This email address already signs in another account; use a different one.",
+	"portal.errors.alreadyActive": "This patient already has a portal account.",
+	"portal.errors.stale": "Your details were changed at the clinic in the meantime; review them and save again.",
+	"mail.portalInvitation.subject": "Your patient portal at {hospital}",
+	"mail.portalInvitation.body": "Hello {name},\n\n{hospital} invites you to its patient portal, where you can see your details and keep your contact details and consents up to date.\n\nSet your password with this link (valid for {hours} hours, once):\n{link}\n\nIf you did not expect this email, you can ignore it."
+} as const;

@@ -13,6 +13,7 @@ export const common: Record<keyof typeof en, string> = {
 	'error.FOREIGN_ORIGIN': 'यह अनुरोध किसी दूसरी साइट से आया था, इसलिए अस्वीकार किया गया',
 	'error.NOT_FOUND': 'नहीं मिला',
 	'error.ACCOUNT_LOCKED': 'बहुत बार ग़लत साइन-इन के बाद यह खाता लॉक है',
+	'error.UNPROCESSABLE': 'मौजूदा स्थिति में यह नहीं किया जा सकता',
 	'error.STALE_VERSION': 'किसी और ने इसे बदल दिया है; उनका बदलाव देखें और फिर से कोशिश करें',
 	'error.DEMO_SEED_REFUSED': 'इस डेटाबेस में असली डेटा है; डेमो डेटा नहीं जोड़ा गया',
 	'error.RATE_LIMITED': 'बहुत सारे प्रयास; थोड़ी देर रुककर फिर कोशिश करें',

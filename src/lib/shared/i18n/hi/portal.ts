@@ -1,3 +1,30 @@
 import type { portal as en } from '../en/portal.ts';
 
-export const portal: Record<keyof typeof en, string> = {};
+export const portal: Record<keyof typeof en, string> = {
+	"portal.title": "आपका रिकॉर्ड",
+	"portal.greeting": "नमस्ते, {name}",
+	"portal.intro": "यहाँ आप अपना विवरण देख सकते हैं और अपने संपर्क विवरण व सहमतियाँ अद्यतन रख सकते हैं। क्लिनिक को आपके बदलाव तुरंत दिखते हैं।",
+	"portal.record": "आपका रिकॉर्ड",
+	"portal.mrn": "रिकॉर्ड नंबर (MRN)",
+	"portal.askClinic": "अपना नाम या जन्म तिथि ठीक करवाने के लिए कृपया क्लिनिक से कहें।",
+	"portal.contact": "संपर्क विवरण और सहमतियाँ",
+	"portal.consents": "आप किस बात के लिए सहमत हैं",
+	"portal.consentsHelp": "आप इन्हें कभी भी बदल सकते हैं; क्लिनिक हर बदलाव दर्ज करता है।",
+	"portal.consent.photography": "मेरे इलाज के लिए मेरी त्वचा की चिकित्सीय फ़ोटो ली जा सकती हैं",
+	"portal.consent.marketing": "मेरी फ़ोटो क्लिनिक की मार्केटिंग में इस्तेमाल की जा सकती हैं",
+	"portal.consent.sms": "क्लिनिक मुझे SMS भेज सकता है",
+	"portal.consent.email": "क्लिनिक मुझे ईमेल भेज सकता है",
+	"portal.consent.whatsapp": "क्लिनिक मुझे WhatsApp पर संदेश भेज सकता है",
+	"portal.staff.title": "मरीज़ पोर्टल",
+	"portal.staff.state.none": "अभी कोई पोर्टल खाता नहीं।",
+	"portal.staff.state.invited": "आमंत्रित: लिंक ईमेल किया गया है, अभी इस्तेमाल नहीं हुआ।",
+	"portal.staff.state.active": "मरीज़ पोर्टल का इस्तेमाल करते हैं।",
+	"portal.staff.invite": "पोर्टल पर आमंत्रित करें",
+	"portal.staff.inviteAgain": "नया लिंक भेजें",
+	"portal.errors.noEmail": "पहले रिकॉर्ड में ईमेल पता जोड़ें: निमंत्रण वहीं भेजा जाता है।",
+	"portal.errors.emailTaken": "इस ईमेल पते से पहले से कोई दूसरा खाता साइन इन करता है; कोई दूसरा पता इस्तेमाल करें।",
+	"portal.errors.alreadyActive": "इस मरीज़ का पोर्टल खाता पहले से है।",
+	"portal.errors.stale": "इस बीच क्लिनिक में आपका विवरण बदला गया; उसे देखें और फिर से सहेजें।",
+	"mail.portalInvitation.subject": "{hospital} पर आपका मरीज़ पोर्टल",
+	"mail.portalInvitation.body": "नमस्ते {name},\n\n{hospital} आपको अपने मरीज़ पोर्टल पर आमंत्रित करता है, जहाँ आप अपना विवरण देख सकते हैं और अपने संपर्क विवरण व सहमतियाँ अद्यतन रख सकते हैं।\n\nइस लिंक से अपना पासवर्ड बनाएँ ({hours} घंटे तक, एक बार मान्य):\n{link}\n\nअगर आपको यह ईमेल अपेक्षित नहीं था, तो इसे अनदेखा कर दें।"
+};
