@@ -6,7 +6,7 @@ import { msg, translate } from '../../shared/i18n/translate.ts';
 import { ZPortalUpdateInput, type PatientDto, type PortalStatus } from '../../shared/patients/patient.schema.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { generateSessionToken, hashSecret } from '../auth/session-token.ts';
+import { INVITATION_HOURS, issueInvitation } from '../users/invitation.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
@@ -16,7 +16,6 @@ import type { ServiceDeps } from '../runtime/deps.ts';
 import { open, PATIENT_SELECT, toPatientDto, type PatientRow } from './patient-codec.ts';
 import { encryptedColumns, plainColumns } from './patient.service.ts';
 
-const INVITATION_HOURS = 72;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -50,8 +49,7 @@ export function createPatientPortalService({ orm, config, afterCommit, crypto, s
 			const row = await patientRow(actor.hospitalId, patientId);
 			const email = open<string>(crypto, row.id, 'email', row.email_enc);
 			if (!email) throw new DomainError('UNPROCESSABLE', msg('portal.errors.noEmail'), { fields: { email: [msg('portal.errors.noEmail')] } });
-			const { token } = generateSessionToken();
-			await orm.em.fork().transactional(async (em) => {
+			const token = await orm.em.fork().transactional(async (em) => {
 				const [existing] = await em.execute<{ id: string; patient_id: string | null; password_hash: string | null; email: string }[]>(
 					'select id, patient_id, password_hash, email from app_user where patient_id = ? or email = ? for update',
 					[patientId, email]
@@ -74,13 +72,7 @@ export function createPatientPortalService({ orm, config, afterCommit, crypto, s
 						'run'
 					);
 				}
-				await em.execute('update invitation set used_at = now() where user_id = ? and used_at is null', [userId], 'run');
-				await em.execute(
-					`insert into invitation (id, hospital_id, user_id, token_hash, created_by_id, created_at, expires_at)
-					 values (gen_random_uuid(), ?, ?, ?, ?, now(), now() + (? * interval '1 hour'))`,
-					[actor.hospitalId, userId, hashSecret(token), actor.userId, INVITATION_HOURS],
-					'run'
-				);
+				const issued = await issueInvitation(em, { hospitalId: actor.hospitalId, userId, createdBy: actor.userId });
 				await appendAudit(em, {
 					hospitalId: actor.hospitalId,
 					actorUserId: actor.userId,
@@ -91,6 +83,7 @@ export function createPatientPortalService({ orm, config, afterCommit, crypto, s
 					ip: meta.ip,
 					userAgent: meta.userAgent
 				});
+				return issued;
 			});
 			await mailer.send({
 				to: email,

@@ -15,7 +15,8 @@ import {
 import { appendAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { generateSessionToken, hashSecret } from '../auth/session-token.ts';
+import { hashSecret } from '../auth/session-token.ts';
+import { INVITATION_HOURS, issueInvitation } from './invitation.ts';
 import type { SessionMeta, SessionService } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
@@ -24,7 +25,6 @@ import type { Mailer } from '../mail/mailer.ts';
 import { CONTROL, OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 
-export const INVITATION_HOURS = 72;
 
 type Scope = { all: true } | { all: false; branchIds: string[] };
 
@@ -134,17 +134,7 @@ export function createUserService(deps: ServiceDeps & { mailer: Mailer; sessions
 		return { hospitalId: actor.hospitalId, actorUserId: actor.userId, actorLabel: actor.name, ip: meta.ip, userAgent: meta.userAgent, targetType: 'user' };
 	}
 
-	async function createInvitation(em: EntityManager, actor: Actor, userId: string): Promise<string> {
-		const { token } = generateSessionToken();
-		await em.execute('update invitation set used_at = now() where user_id = ? and used_at is null', [userId], 'run');
-		await em.execute(
-			`insert into invitation (id, hospital_id, user_id, token_hash, created_by_id, created_at, expires_at)
-			 values (gen_random_uuid(), ?, ?, ?, ?, now(), now() + (? * interval '1 hour'))`,
-			[actor.hospitalId, userId, hashSecret(token), actor.userId, INVITATION_HOURS],
-			'run'
-		);
-		return token;
-	}
+	const createInvitation = (em: EntityManager, actor: Actor, userId: string) => issueInvitation(em, { hospitalId: actor.hospitalId, userId, createdBy: actor.userId });
 
 	/** The invitee has no language yet: the mail speaks the inviting administrator's. */
 	async function sendInvitation(to: { name: string; email: string }, actor: Actor, token: string, locale: Locale) {
