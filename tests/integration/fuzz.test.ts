@@ -14,6 +14,7 @@ beforeAll(async () => {
 	const ind = admin.branch('IND').id;
 	const userId = (await (await api(server, admin)('/api/v1/users?q=kavya')).json()).users[0].id;
 	const roleId = (await (await api(server, admin)('/api/v1/roles')).json()).roles[0].id;
+	const patientId = (await (await api(server, admin)('/api/v1/patients')).json()).items[0].id;
 	targets = [
 		{ method: 'POST', path: '/api/v1/auth/login' },
 		{ method: 'POST', path: `/api/v1/branches/${ind}/notices` },
@@ -28,7 +29,12 @@ beforeAll(async () => {
 		{ method: 'POST', path: '/api/v1/me/mfa/totp/confirm' },
 		{ method: 'POST', path: '/api/v1/auth/password-reset' },
 		{ method: 'POST', path: '/api/v1/auth/password-reset/complete' },
-		{ method: 'POST', path: '/api/v1/invitations/accept' }
+		{ method: 'POST', path: '/api/v1/invitations/accept' },
+		{ method: 'POST', path: '/api/v1/patients' },
+		{ method: 'PATCH', path: `/api/v1/patients/${patientId}` },
+		{ method: 'POST', path: `/api/v1/patients/${patientId}/history` },
+		{ method: 'POST', path: '/api/v1/patients/duplicate-check' },
+		{ method: 'PATCH', path: '/api/v1/me/profile' }
 	];
 });
 afterAll(async () => {
@@ -38,7 +44,7 @@ afterAll(async () => {
 /** Bodies a careless or hostile client sends: wrong types, extra and prototype keys, huge strings. */
 const hostileBody = fc.oneof(
 	fc.jsonValue(),
-	fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'hospitalId', 'id', 'version', 'email', 'name', 'message', 'password', 'roles'), fc.jsonValue()),
+	fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'hospitalId', 'id', 'version', 'email', 'name', 'message', 'password', 'roles', 'fullName', 'phone', 'dateOfBirth', 'sex', 'allergies', 'consents', 'emergencyContact', 'language', 'note'), fc.jsonValue()),
 	fc.record({ message: fc.string({ minLength: 10_000, maxLength: 60_000 }), name: fc.string({ maxLength: 5 }) }),
 	fc.constant('{"__proto__": {"isAdmin": true}, "constructor": {"prototype": {"x": 1}}}'),
 	fc.string({ maxLength: 200 })
@@ -55,7 +61,7 @@ describe('fuzzed request bodies', () => {
 				if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
 				await res.arrayBuffer();
 			}),
-			{ numRuns: 300 }
+			{ numRuns: 400 }
 		);
 		// The session survived all of it.
 		expect((await api(server, admin)('/api/v1/me')).status).toBe(200);
