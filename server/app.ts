@@ -81,6 +81,10 @@ export function createApp(runtime: Runtime, svelteKitHandler: Handler, extras: {
 		req.headers[FORWARD_HEADERS.proto] = origin.protocol.replace(':', '');
 		req.headers[FORWARD_HEADERS.host] = origin.host;
 		req.headers[FORWARD_HEADERS.address] = req.ip ?? '';
+		// A bearer-token API call cannot be forged by another site (browsers never add that header
+		// by themselves, and no CORS is offered), so it needs no Origin. SvelteKit's form check would
+		// refuse a multipart body without one, shutting mobile apps out of uploads: state ours.
+		if (!req.headers.origin && req.path.startsWith('/api/') && /^Bearer\s/i.test(req.headers.authorization ?? '')) req.headers.origin = config.origin;
 		next();
 	});
 	app.use(svelteKitHandler);

@@ -8,6 +8,8 @@ import { ConfigError } from '../src/lib/server/config/config.ts';
 import { DatabaseUnreachableError } from '../src/lib/server/db/database.ts';
 import type { Runtime } from '../src/lib/server/runtime/runtime.ts';
 import { startRuntime } from './bootstrap.ts';
+import { FORM_ALLOWANCE_BYTES } from '../src/lib/server/patients/files/multipart.ts';
+import { IMPORT_MAX_BYTES } from '../src/lib/shared/patients/patient-import.schema.ts';
 import { createApp, FORWARD_HEADERS } from './app.ts';
 import { attachRealtime } from './realtime.ts';
 
@@ -36,6 +38,10 @@ try {
 	throw e;
 }
 
+// adapter-node refuses any body over BODY_SIZE_LIMIT (512 KB unless set) before an endpoint sees
+// it; document and photo uploads need UPLOAD_MAX_MB plus room for the form's fields. The upload
+// endpoint enforces the exact limit itself while the body streams in; so does the CSV import.
+process.env.BODY_SIZE_LIMIT = String(Math.max(runtime.config.uploadMaxBytes, IMPORT_MAX_BYTES) + FORM_ALLOWANCE_BYTES);
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Parameters<typeof createApp>[1] };
 const inFlight = { count: 0 };
 const sockets: { collect?: () => void } = {};

@@ -29,7 +29,7 @@ describe('npm run db:seed', () => {
 		expect(second.code).toBe(0);
 		expect(second.out).toContain('already there');
 		const [counts] = await query(url, 'select (select count(*) from hospital)::int as h, (select count(*) from branch)::int as b, (select count(*) from app_user)::int as u');
-		expect(counts).toEqual({ h: 1, b: 2, u: 7 });
+		expect(counts).toEqual({ h: 1, b: 2, u: 8 });
 		const branches = await query(url, 'select name, code from branch order by code');
 		expect(branches).toEqual([{ name: 'Indiranagar', code: 'IND' }, { name: 'Koramangala', code: 'KOR' }]);
 	});

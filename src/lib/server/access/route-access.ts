@@ -60,6 +60,7 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/dev/mail': { GET: 'public' },
 	'/(app)/[branch]/users': { GET: { permission: 'users:read', in: 'branch' } },
 	'/(app)/[branch]/patients': { GET: { permission: 'patients:read', in: 'branch' } },
+	'/(app)/[branch]/calendar': { GET: { permission: 'appointments:read', in: 'branch' } },
 	'/(app)/[branch]/patients/new': {
 		GET: { permission: 'patients:write', in: 'branch' },
 		'POST ?/register': { permission: 'patients:write', in: 'branch' }
@@ -110,9 +111,47 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	// Patient records are hospital-wide: any branch where the permission is held will do.
 	'/api/v1/patients': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/patients/duplicate-check': { POST: { permission: 'patients:read', in: 'any-branch' } },
+	// Patient imports: the service also narrows them to the branches where one may import (others answer 404).
+	'/(app)/[branch]/patients/import': { GET: { permission: 'patients:import', in: 'branch' } },
+	'/(app)/[branch]/patients/import/new': { GET: { permission: 'patients:import', in: 'branch' }, 'POST ?/upload': { permission: 'patients:import', in: 'branch' } },
+	'/(app)/[branch]/patients/import/[importId]': {
+		GET: { permission: 'patients:import', in: 'branch' },
+		'POST ?/map': { permission: 'patients:import', in: 'branch' },
+		'POST ?/check': { permission: 'patients:import', in: 'branch' },
+		'POST ?/start': { permission: 'patients:import', in: 'branch' },
+		'POST ?/cancel': { permission: 'patients:import', in: 'branch' }
+	},
+	'/api/v1/patient-imports': { GET: { permission: 'patients:import', in: 'any-branch' }, POST: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patient-imports/[importId]': { GET: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patient-imports/[importId]/mapping': { PUT: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patient-imports/[importId]/dry-run': { POST: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patient-imports/[importId]/start': { POST: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patient-imports/[importId]/cancel': { POST: { permission: 'patients:import', in: 'any-branch' } },
+	'/api/v1/patients/export.csv': { GET: { permission: 'patients:export', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]': { GET: { permission: 'patients:read', in: 'any-branch' }, PATCH: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]/portal': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]/history': { GET: { permission: 'patients:read', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
+	// Documents and photos are clinical data: seeing them needs patients:read-sensitive; uploading
+	// also needs it (the service checks), removing needs patients:write. The marketing export lets
+	// any reader through so that the service can audit a refusal too (it requires patients:export).
+	'/api/v1/patients/[patientId]/documents': { GET: { permission: 'patients:read-sensitive', in: 'any-branch' }, POST: { permission: 'patients:write', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/documents/[fileId]': { DELETE: { permission: 'patients:write', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/documents/[fileId]/content': { GET: { permission: 'patients:read-sensitive', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/documents/[fileId]/thumbnail': { GET: { permission: 'patients:read-sensitive', in: 'any-branch' } },
+	'/api/v1/patients/[patientId]/documents/[fileId]/marketing-export': { GET: { permission: 'patients:read', in: 'any-branch' } },
+	'/api/v1/branches/[branchId]/services': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/rooms': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/practitioners': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/slots': { GET: { permission: 'appointments:read', in: 'branch' } },
+	// The branch comes from the room booked; the service checks appointments:book there.
+	'/api/v1/appointments': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/appointments/[appointmentId]': { PATCH: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/appointments/[appointmentId]/cancel': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/appointments/[appointmentId]/status': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/appointments/[appointmentId]/history': { GET: { permission: 'appointments:read', in: 'any-branch' } },
+	'/api/v1/branches/[branchId]/appointments': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/holds': { POST: { permission: 'appointments:book', in: 'branch' } },
+	'/api/v1/holds/[holdId]': { DELETE: { permission: 'appointments:book', in: 'any-branch' } },
 	'/api/v1/users': {
 		GET: { permission: 'users:read', in: 'any-branch' },
 		POST: { permission: 'users:manage', in: 'any-branch' }

@@ -83,6 +83,13 @@ const ZEnv = z.object({
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('SkinSpire <no-reply@skinspire.local>'),
 	SHUTDOWN_TIMEOUT_MS: ZPositiveInt('SHUTDOWN_TIMEOUT_MS', 10000),
+	/** Largest patient document or photo accepted, in megabytes (MiB). */
+	UPLOAD_MAX_MB: z.coerce
+		.number({ error: 'UPLOAD_MAX_MB must be a number' })
+		.int('UPLOAD_MAX_MB must be a whole number of megabytes')
+		.min(1, 'UPLOAD_MAX_MB must be at least 1')
+		.max(1024, 'UPLOAD_MAX_MB must be at most 1024')
+		.default(25),
 	/** Fault injection for the crash test; refused unless NODE_ENV=test. */
 	SKINSPIRE_FAULT: z.enum(['crash-after-commit']).optional()
 });
@@ -114,6 +121,8 @@ export interface AppConfig {
 	smtpUrl: string | undefined;
 	mailFrom: string;
 	shutdownTimeoutMs: number;
+	/** Largest patient document or photo accepted, in bytes (UPLOAD_MAX_MB × 1 MiB). */
+	uploadMaxBytes: number;
 	fault: Env['SKINSPIRE_FAULT'];
 }
 
@@ -173,6 +182,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		smtpUrl: env.SMTP_URL,
 		mailFrom: env.MAIL_FROM,
 		shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+		uploadMaxBytes: env.UPLOAD_MAX_MB * 1024 * 1024,
 		fault: env.SKINSPIRE_FAULT
 	};
 }

@@ -39,6 +39,7 @@ export const DEMO_USERS: { email: string; name: string; role: SystemRoleKey; bra
 	{ email: 'manager@demo.skinspire.app', name: 'Vikram Shetty', role: 'manager', branches: ['IND'] },
 	{ email: 'reception@demo.skinspire.app', name: 'Priya Nair', role: 'reception', branches: ['IND'] },
 	{ email: 'doctor@demo.skinspire.app', name: 'Dr Kavya Rao', role: 'doctor', branches: ['IND'] },
+	{ email: 'therapist@demo.skinspire.app', name: "Anita D'Souza", role: 'nurse', branches: ['IND'] },
 	{ email: 'pharmacist@demo.skinspire.app', name: 'Imran Khan', role: 'pharmacist', branches: ['IND'] },
 	{ email: 'accountant@demo.skinspire.app', name: 'Meera Iyer', role: 'accountant', branches: ['IND'] },
 	{ email: 'reception2@demo.skinspire.app', name: 'Rahul Gowda', role: 'reception', branches: ['KOR'] }

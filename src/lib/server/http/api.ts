@@ -31,13 +31,18 @@ export function requireActor(event: Pick<RequestEvent, 'locals'>): Actor {
 	return event.locals.actor;
 }
 
-/** The JSON body, or MALFORMED_JSON naming what is wrong with it. */
+const JSON_MAX_BYTES = 1024 * 1024;
+
+/** The JSON body (at most 1 MB), or MALFORMED_JSON naming what is wrong with it. */
 export async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) {
 		throw new DomainError('MALFORMED_JSON', msg('errors.http.notJson'));
 	}
+	// The server accepts large bodies for uploads; a JSON document never needs more than this.
+	if (Number(request.headers.get('content-length') ?? 0) > JSON_MAX_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', msg('errors.http.jsonTooLarge'));
 	const text = await request.text();
+	if (Buffer.byteLength(text) > JSON_MAX_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', msg('errors.http.jsonTooLarge'));
 	try {
 		return JSON.parse(text);
 	} catch {

@@ -6,6 +6,7 @@ import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
+import { ZAppointmentList, ZAppointmentQuery, ZCancelInput, ZHold, ZHoldInput, ZRescheduleInput, ZStatusInput, ZAppointment, ZBookAppointmentInput, ZPractitionerList, ZRoomList, ZServiceList, ZSlotList, ZSlotQuery } from '../../shared/scheduling/appointment.schema.ts';
 import { ZPortalStatus, ZPortalUpdateInput, ZCreatePatientInput, ZDuplicateCandidates, ZHistoryEntry, ZHistoryEntryInput, ZPatient, ZPatientPage, ZSearchPatientsQuery, ZUpdatePatientInput } from '../../shared/patients/patient.schema.ts';
 import { ZProfile, ZUpdateProfileInput } from '../../shared/profile/profile.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
@@ -13,6 +14,8 @@ import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '.
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
 import { ZCreateRoleInput, ZRole, ZRoleList, ZUpdateRoleInput } from '../../shared/roles/role.schema.ts';
+import { DOCUMENT_TYPES, PATIENT_FILE_KINDS, PHOTO_PHASES, PHOTO_VIEWS, ZListPatientFilesQuery, ZPatientFile, ZPatientFileList } from '../../shared/patients/patient-files.schema.ts';
+import { DELIMITERS, IMPORT_BATCH, IMPORT_MAX_BYTES, ZImportMappingInput, ZImportVersion, ZPatientImport, ZPatientImportList, ZStartImportInput } from '../../shared/patients/patient-import.schema.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the endpoints validate with,
@@ -80,6 +83,200 @@ function op(
 	};
 }
 
+// --- Patient documents and photos -----------------------------------------------------------
+const patientFileSchemas = {
+	PatientFile: schema(ZPatientFile),
+	PatientFileList: schema(ZPatientFileList),
+	/** Multipart fields are text, so this is written out rather than generated from the (preprocessed) zod schema. */
+	UploadPatientFileForm: {
+		type: 'object',
+		required: ['file'],
+		properties: {
+			file: { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream', description: `The file, with its name. Accepted by its bytes (not name or stated type): ${DOCUMENT_TYPES.join(', ')}; photos not PDF. At most UPLOAD_MAX_MB (default 25 MB). JPEG/PNG/WebP/HEIC lose EXIF, GPS and other metadata before they are stored.` },
+			kind: { type: 'string', enum: PATIENT_FILE_KINDS, default: 'document', description: 'A photo needs the patient\'s clinical-photography consent (else 422)' },
+			title: { type: 'string', maxLength: 200, description: 'A short description, e.g. "Referral letter"' },
+			bodyArea: { type: 'string', maxLength: 60, description: 'Photos (required): where, e.g. "left cheek"' },
+			view: { type: 'string', enum: PHOTO_VIEWS, default: 'front', description: 'Photos only' },
+			takenOn: { type: 'string', format: 'date', description: 'Photos only; not in the future; default today' },
+			treatmentSession: { type: 'string', maxLength: 120, description: 'Photos only, e.g. "Laser session 3"' },
+			phase: { type: 'string', enum: PHOTO_PHASES, description: 'Photos only: before or after the treatment' }
+		},
+		additionalProperties: false
+	}
+};
+
+function patientFilePaths() {
+	const fileId = pathId('fileId');
+	const binary = (description: string) => ({
+		description,
+		headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+		content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+	});
+	const withBinary = (operation: ReturnType<typeof op>, description: string) => ({ ...operation, responses: { ...operation.responses, '200': binary(description) } });
+	const upload = op(
+		'uploadPatientFile',
+		'Add a document or clinical photo: multipart/form-data with the file in `file` and its details in the other fields; one file per request. Stored encrypted; audited; open charts (with patients:read-sensitive) get patient.files-changed',
+		'patients',
+		{
+			ok: ['201', 'The stored file', 'PatientFile'],
+			errors: {
+				'400': 'The body is not readable multipart/form-data',
+				'403': 'Needs patients:write and patients:read-sensitive',
+				'404': 'No such patient in your hospital',
+				'413': 'The file is larger than UPLOAD_MAX_MB; nothing was stored',
+				'415': 'Not multipart/form-data, or the file is not an accepted type (judged by its bytes), or a damaged image',
+				'422': 'A field to fix, no file, or a photo without the patient\'s clinical-photography consent'
+			}
+		}
+	);
+	return {
+		'/patients/{patientId}/documents': {
+			parameters: [pathId('patientId')],
+			get: op('listPatientFiles', "The patient's documents and photos, newest (date taken) first; `kind` narrows to one. Audited", 'patients', {
+				parameters: queryParameters(ZListPatientFilesQuery),
+				ok: ['200', 'The files', 'PatientFileList'],
+				errors: { '403': 'Needs patients:read-sensitive', '404': 'No such patient in your hospital' }
+			}),
+			post: { ...upload, requestBody: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadPatientFileForm' } } } } }
+		},
+		'/patients/{patientId}/documents/{fileId}': {
+			parameters: [pathId('patientId'), fileId],
+			delete: op('removePatientFile', 'Remove a document or photo from the chart (kept for the record); audited; open charts update live', 'patients', {
+				ok: ['204', 'Removed'],
+				errors: { '403': 'Needs patients:write', '404': 'No such file or patient' }
+			})
+		},
+		'/patients/{patientId}/documents/{fileId}/content': {
+			parameters: [pathId('patientId'), fileId, { name: 'disposition', in: 'query', required: false, schema: { type: 'string', enum: ['attachment', 'inline'], default: 'attachment' } }],
+			get: withBinary(
+				op('getPatientFileContent', 'The file, decrypted, as an attachment (audited as a download); `disposition=inline` shows a JPEG, PNG or WebP in a page (audited as a view). Served with nosniff, a sandboxing CSP and no-store', 'patients', {
+					ok: ['200', 'The bytes'],
+					errors: { '403': 'Needs patients:read-sensitive', '404': 'No such file or patient', '415': 'inline asked for a PDF or HEIC' }
+				}),
+				'The bytes, with the type detected at upload'
+			)
+		},
+		'/patients/{patientId}/documents/{fileId}/thumbnail': {
+			parameters: [pathId('patientId'), fileId],
+			get: withBinary(
+				op('getPatientFileThumbnail', 'A WebP preview of an image, at most 320 px a side, without metadata', 'patients', {
+					ok: ['200', 'The preview'],
+					errors: { '403': 'Needs patients:read-sensitive', '404': 'No such file, or no preview (PDF, or a HEIC this server cannot decode)' }
+				}),
+				'image/webp'
+			)
+		},
+		'/patients/{patientId}/documents/{fileId}/marketing-export': {
+			parameters: [pathId('patientId'), fileId],
+			get: withBinary(
+				op('exportPatientPhotoForMarketing', "A photo as an attachment for marketing use. Needs patients:export (and patients:read-sensitive) and the patient's marketing consent; every attempt is audited, refusals too", 'patients', {
+					ok: ['200', 'The photo'],
+					errors: { '403': 'Needs patients:export', '404': 'No such file or patient', '422': 'Not a photo, or the patient has not agreed to marketing use' }
+				}),
+				'The photo'
+			)
+		}
+	};
+}
+// --- end of patient documents and photos --------------------------------------------------------
+
+// --- Patient imports (CSV) and the patient export -------------------------------------------
+const patientImportSchemas = {
+	PatientImport: schema(ZPatientImport),
+	PatientImportList: schema(ZPatientImportList),
+	ImportMappingInput: schema(ZImportMappingInput, 'input'),
+	ImportVersionInput: schema(ZImportVersion, 'input'),
+	StartImportInput: schema(ZStartImportInput, 'input'),
+	/** Multipart fields are text, so this is written out rather than generated. */
+	UploadImportForm: {
+		type: 'object',
+		required: ['file', 'sourceSystem'],
+		properties: {
+			file: { type: 'string', format: 'binary', description: `The CSV, at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB: UTF-8 (with or without BOM), UTF-16 LE with BOM, or Windows-1252; the first row names the columns` },
+			sourceSystem: { type: 'string', minLength: 1, maxLength: 60, description: 'The system the records come from; with each row\'s source id it makes importing again skip what was imported before' },
+			branchId: { type: 'string', format: 'uuid', description: 'Where the patients are registered (their MRN prefix); default: the first branch where you may import' },
+			delimiter: { type: 'string', enum: DELIMITERS, description: 'Leave out to detect it from the file' }
+		},
+		additionalProperties: false
+	}
+};
+
+function patientImportPaths() {
+	const importId = pathId('importId');
+	const accepted = (operation: ReturnType<typeof op>, description: string) => ({ ...operation, responses: { ...operation.responses, '202': jsonResponse(description, 'PatientImport') } });
+	const refusals = { '403': 'Needs patients:import', '404': 'No such import in a branch where you may import' };
+	return {
+		'/patient-imports': {
+			get: op('listPatientImports', 'Imports of the branches where you may import, newest first', 'patient-imports', { ok: ['200', 'Imports', 'PatientImportList'], errors: { '403': 'Needs patients:import' } }),
+			post: {
+				...op('uploadPatientImport', 'Upload a CSV of patients from another system (multipart/form-data). The separator is detected and the columns matched to fields by their names; nothing is imported yet. The file is stored encrypted and deleted when the import ends', 'patient-imports', {
+					ok: ['201', 'The import, with its guessed matching, columns and first rows', 'PatientImport'],
+					errors: { '400': 'A field to fix (source system, branch), or an empty file', '403': 'Needs patients:import', '413': `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB (checked while it streams in)`, '415': 'Not multipart/form-data, or a spreadsheet workbook or binary file rather than CSV' }
+				}),
+				requestBody: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadImportForm' } } } }
+			}
+		},
+		'/patient-imports/{importId}': {
+			parameters: [importId],
+			get: op('getPatientImport', 'One import: status, counts, the dry-run report (row numbers as a spreadsheet shows them; messages in your language) and, until it ends, its columns and first rows', 'patient-imports', {
+				ok: ['200', 'The import', 'PatientImport'],
+				errors: refusals
+			})
+		},
+		'/patient-imports/{importId}/mapping': {
+			parameters: [importId],
+			put: op('setPatientImportMapping', 'Change the separator (the matching is guessed again) or which column fills which field. The dry run must then run again', 'patient-imports', {
+				body: 'ImportMappingInput',
+				ok: ['200', 'The import', 'PatientImport'],
+				errors: { ...refusals, '400': 'A column the file does not have, or a field matched twice', '409': 'Changed by someone else first', '422': 'The import is running or finished' }
+			})
+		},
+		'/patient-imports/{importId}/dry-run': {
+			parameters: [importId],
+			post: accepted(
+				op('checkPatientImport', 'Check every row with the registration schema (phone optional), in the background, writing no patient: row errors, source ids twice in the file, rows imported before (skipped later), phones already registered (warnings). Progress: socket event import.progress; the report: GET', 'patient-imports', {
+					body: 'ImportVersionInput',
+					ok: ['202', 'Checking'],
+					errors: { ...refusals, '409': 'Changed by someone else first', '422': 'The import is running or finished' }
+				}),
+				'Checking has started'
+			)
+		},
+		'/patient-imports/{importId}/start': {
+			parameters: [importId],
+			post: accepted(
+				op('startPatientImport', `Import in the background, ${IMPORT_BATCH} rows a transaction; rows whose source id the hospital already has are skipped, never duplicated. Needs a passed dry run; if it found rows with errors, goodRowsOnly: true must say to import the others. One audit event per run (patients.imported, counts only)`, 'patient-imports', {
+					body: 'StartImportInput',
+					ok: ['202', 'Importing'],
+					errors: { ...refusals, '409': 'Changed by someone else first', '422': 'Not checked yet, problems with the whole file, or rows with errors and goodRowsOnly not chosen' }
+				}),
+				'Importing has started'
+			)
+		},
+		'/patient-imports/{importId}/cancel': {
+			parameters: [importId],
+			post: op('cancelPatientImport', 'Abandon the import: a running step stops between two batches (patients imported by then stay; the report says how many), an idle one ends at once; the file is deleted', 'patient-imports', {
+				ok: ['200', 'The import', 'PatientImport'],
+				errors: { ...refusals, '422': 'It has already finished' }
+			})
+		},
+		'/patients/export.csv': {
+			get: {
+				operationId: 'exportPatients',
+				summary: "Every patient of the hospital as CSV (UTF-8 with BOM), streamed in MRN order, with the same columns the importer recognises. Without patients:read-sensitive, contact details are masked and clinical lists left empty, as on screen. Audited (patients.exported, with the row count)",
+				tags: ['patients'],
+				security,
+				responses: {
+					'200': { description: 'CSV, one row per patient; X-Row-Count gives the number', content: { 'text/csv': { schema: { type: 'string' } } } },
+					'401': problem('Not signed in'),
+					'403': problem('Needs patients:export')
+				}
+			}
+		}
+	};
+}
+// --- end of patient imports -----------------------------------------------------------------------
+
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -146,7 +343,21 @@ export function openApiDocument(serverUrl: string) {
 				HistoryEntry: schema(ZHistoryEntry),
 				HistoryList: schema(z.object({ entries: z.array(ZHistoryEntry) })),
 				PortalStatus: schema(ZPortalStatus),
-				PortalUpdateInput: schema(ZPortalUpdateInput, 'input')
+				BookAppointmentInput: schema(ZBookAppointmentInput, 'input'),
+				RescheduleInput: schema(ZRescheduleInput, 'input'),
+				CancelInput: schema(ZCancelInput, 'input'),
+				StatusInput: schema(ZStatusInput, 'input'),
+				HoldInput: schema(ZHoldInput, 'input'),
+				Hold: schema(ZHold),
+				AppointmentList: schema(ZAppointmentList),
+				Appointment: schema(ZAppointment),
+				SlotList: schema(ZSlotList),
+				ServiceList: schema(ZServiceList),
+				RoomList: schema(ZRoomList),
+				PractitionerList: schema(ZPractitionerList),
+				PortalUpdateInput: schema(ZPortalUpdateInput, 'input'),
+				...patientFileSchemas,
+				...patientImportSchemas
 			}
 		},
 		paths: {
@@ -345,6 +556,73 @@ export function openApiDocument(serverUrl: string) {
 					errors: { '400': 'A field to fix', '403': 'Needs patients:write and patients:read-sensitive', '404': 'No such patient in your hospital' }
 				})
 			},
+			'/branches/{branchId}/services': {
+				parameters: [branchId],
+				get: op('listServices', 'The services offered (hospital-wide catalogue), with who may perform each', 'scheduling', { ok: ['200', '{ items }', 'ServiceList'], errors: { '404': 'No such branch of yours' } })
+			},
+			'/branches/{branchId}/rooms': {
+				parameters: [branchId],
+				get: op('listRooms', "The branch's rooms, in service or not", 'scheduling', { ok: ['200', '{ items }', 'RoomList'], errors: { '404': 'No such branch of yours' } })
+			},
+			'/branches/{branchId}/practitioners': {
+				parameters: [branchId],
+				get: op('listPractitioners', 'Staff with working hours at the branch, and the services each performs', 'scheduling', { ok: ['200', '{ items }', 'PractitionerList'], errors: { '404': 'No such branch of yours' } })
+			},
+			'/branches/{branchId}/slots': {
+				parameters: [branchId],
+				get: op('listSlots', 'Free slots for a service between `from` and `to` (at most 31 days), in time order: practitioner, a suitable room and every device the service needs are all free, and the branch is open', 'scheduling', {
+					parameters: queryParameters(ZSlotQuery),
+					ok: ['200', '{ items: [{ start, end, practitionerId, roomId }] }', 'SlotList'],
+					errors: { '400': 'A parameter to fix', '404': 'No such branch of yours' }
+				})
+			},
+			'/appointments': {
+				post: op('bookAppointment', 'Book practitioner, room and devices at once; the end follows from the service, devices are chosen by the server when not given. Every open calendar of the branch updates (appointment.changed)', 'scheduling', {
+					body: 'BookAppointmentInput',
+					ok: ['201', 'The appointment', 'Appointment'],
+					errors: { '400': 'Field errors saying what to change (closed, on a break, wrong room type, in the past…)', '409': 'Taken: `taken` says what, `alternatives` lists the nearest free slots' }
+				})
+			},
+			'/branches/{branchId}/appointments': {
+				parameters: [branchId],
+				get: op('listAppointments', 'Appointments and live holds of the branch between `from` and `to` (at most 62 days), for calendars', 'scheduling', {
+					parameters: queryParameters(ZAppointmentQuery),
+					ok: ['200', '{ items, holds }', 'AppointmentList'],
+					errors: { '400': 'A parameter to fix', '404': 'No such branch of yours' }
+				})
+			},
+			'/appointments/{appointmentId}': {
+				parameters: [pathId('appointmentId')],
+				patch: op('rescheduleAppointment', 'Move (start, practitioner, room) or resize (durationMinutes); send the version you saw. Same rules as booking', 'scheduling', {
+					body: 'RescheduleInput',
+					ok: ['200', 'The appointment after the move', 'Appointment'],
+					errors: { '400': 'Field errors', '404': 'No such appointment of yours', '409': 'Taken (with alternatives), or a stale version (with the current appointment)', '422': 'Cancelled or over' }
+				})
+			},
+			'/appointments/{appointmentId}/cancel': {
+				parameters: [pathId('appointmentId')],
+				post: op('cancelAppointment', 'Cancel with a reason; the time is free at once and the history keeps it', 'scheduling', { body: 'CancelInput', ok: ['200', 'The cancelled appointment', 'Appointment'], errors: { '409': 'Stale version', '422': 'Already cancelled or over' } })
+			},
+			'/appointments/{appointmentId}/status': {
+				parameters: [pathId('appointmentId')],
+				post: op('setAppointmentStatus', 'confirmed, checked-in, in-consultation, completed or no-show', 'scheduling', { body: 'StatusInput', ok: ['200', 'The appointment', 'Appointment'], errors: { '409': 'Stale version', '422': 'Cancelled or over' } })
+			},
+			'/appointments/{appointmentId}/history': {
+				parameters: [pathId('appointmentId')],
+				get: op('appointmentHistory', 'Booked, moved (from → to), status changes, cancelled: who and when', 'scheduling', { ok: ['200', '{ events }'] })
+			},
+			'/branches/{branchId}/holds': {
+				parameters: [branchId],
+				post: op('holdSlot', 'Hold a slot for two minutes while booking it (one hold per person; a new one replaces it). Other desks see it at once (hold.changed)', 'scheduling', {
+					body: 'HoldInput',
+					ok: ['201', 'The hold', 'Hold'],
+					errors: { '400': 'Field errors', '409': 'Taken (with alternatives)' }
+				})
+			},
+			'/holds/{holdId}': {
+				parameters: [pathId('holdId')],
+				delete: op('releaseHold', 'Release your own hold', 'scheduling', { ok: ['204', 'Released'], errors: { '404': 'No such hold of yours' } })
+			},
 			'/patients/{patientId}/portal': {
 				parameters: [pathId('patientId')],
 				get: op('getPatientPortalStatus', "The patient's portal account: none, invited or active", 'patients', { ok: ['200', 'The account state', 'PortalStatus'], errors: { '404': 'No such patient in your hospital' } }),
@@ -353,6 +631,8 @@ export function openApiDocument(serverUrl: string) {
 					errors: { '404': 'No such patient in your hospital', '422': 'No email on the record, the address signs in another account, or the account is already in use' }
 				})
 			},
+			...patientFilePaths(),
+			...patientImportPaths(),
 			'/portal/me': {
 				get: op('getOwnPatientRecord', "A patient's own record (portal accounts only; staff get 404)", 'portal', { ok: ['200', 'Your record', 'Patient'], errors: { '404': 'Not a portal account' } }),
 				patch: op('updateOwnPatientRecord', 'Change your contact details and consents; send the version you saw (a stale one answers 409). Audited; open charts at the clinic update live', 'portal', {

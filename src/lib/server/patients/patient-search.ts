@@ -34,3 +34,43 @@ export function formatMrn(prefix: string, n: number): string {
 export function likeLiteral(text: string): string {
 	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The text taken literally in a PostgreSQL regular expression (ARE). */
+export function regexLiteral(text: string): string {
+	return text.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
+}
+
+/** "A word of the name starts with this text": at the start or after a space. */
+export function wordStartPattern(text: string): string {
+	return `(^| )${regexLiteral(text)}`;
+}
+
+/**
+ * Candidates for a name typed with one misspelt word: one alternative per word, in which every
+ * other word is present as typed (patterns that must all match) and the name keeps a trace of
+ * that word — any three letters in a row of it (four for a long word), or for a short word its
+ * first two letters at the start of a word: "nayr" leaves "na…", "naveen" misspelt "navqen"
+ * leaves "nav" and "qen". One typo leaves such a trace unless it hits the second letter of a
+ * short word. Traces that the other words contain are left out, or "Navqen Nair" would match
+ * every Nair by the "na" of Nair. None for a single word.
+ */
+export function oneTypoAlternatives(name: string): { exact: string[]; trace: string }[] {
+	const words = name.split(' ').filter(Boolean);
+	if (words.length < 2) return [];
+	return words.flatMap((word, i) => {
+		const others = words.filter((_, j) => j !== i);
+		const traces = new Set<string>();
+		const start = word.slice(0, 2);
+		// Only letters and digits: the trigram index sees nothing else, and cannot narrow on it.
+		const plain = (t: string) => /^[\p{L}\p{N}]+$/u.test(t);
+		// Only short words need their start: from six letters on, a typo leaves a run of three intact.
+		if (word.length <= 5 && start.length === 2 && plain(start) && !others.some((w) => w.startsWith(start))) traces.add(`(^| )${regexLiteral(start)}`);
+		// A long word keeps four letters in a row through one typo, and four are rarer than three.
+		const n = word.length >= 8 ? 4 : 3;
+		for (let k = 0; k + n <= word.length; k++) {
+			const t = word.slice(k, k + n);
+			if (plain(t) && !others.some((w) => w.includes(t))) traces.add(regexLiteral(t));
+		}
+		return traces.size ? [{ exact: others.map((w) => `(^| )${regexLiteral(w)}( |$)`), trace: [...traces].join('|') }] : [];
+	});
+}

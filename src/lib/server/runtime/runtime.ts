@@ -18,8 +18,12 @@ import { createFieldCrypto, parseKeyRing, type FieldCrypto } from '../crypto/fie
 import { createEncryptedFileStore, createLocalFileStore, type EncryptedFileStore } from '../files/file-store.ts';
 import type { PayloadSealer } from '../realtime/outbox.ts';
 import { createPatientService, type PatientService } from '../patients/patient.service.ts';
+import { createPatientImportService, type PatientImportService } from '../patients/import/import.service.ts';
 import { createPatientPortalService, type PatientPortalService } from '../patients/patient-portal.service.ts';
+import { createBookingService, type BookingService } from '../scheduling/booking.service.ts';
+import { createPatientFilesService, type PatientFilesService } from '../patients/patient-files.service.ts';
 import { seedDemoPatients } from '../demo/demo-patients.ts';
+import { seedDemoScheduling } from '../demo/demo-scheduling.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
 import { createPasswordService } from '../auth/password.service.ts';
 import { createApiTokenService } from '../auth/api-token.service.ts';
@@ -64,7 +68,10 @@ export interface Runtime {
 		profile: ReturnType<typeof createProfileService>;
 		roles: ReturnType<typeof createRoleService>;
 		patients: PatientService;
+		patientImports: PatientImportService;
 		portal: PatientPortalService;
+		booking: BookingService;
+		patientFiles: PatientFilesService;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -104,7 +111,10 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		const secrets = resolveSecrets({ appSecret: config.appSecret, patientDataKeys: config.patientDataKeys, patientIndexKey: config.patientIndexKey, dataDir: config.dataDir, demoMode, logger });
 
 		const fieldCrypto = createFieldCrypto(parseKeyRing(secrets.patientDataKeys, secrets.patientIndexKey));
-		if (demoMode) await seedDemoPatients(orm, fieldCrypto);
+		if (demoMode) {
+			await seedDemoPatients(orm, fieldCrypto);
+			await seedDemoScheduling(orm);
+		}
 		const files = createEncryptedFileStore(createLocalFileStore(path.join(config.dataDir, 'files')), fieldCrypto);
 
 		const metrics = createMetrics();
@@ -163,7 +173,10 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				users: createUserService({ ...deps, mailer, sessions }),
 				roles: createRoleService(deps),
 				patients: createPatientService({ ...deps, crypto: fieldCrypto, sealer }),
+				patientImports: createPatientImportService({ ...deps, crypto: fieldCrypto, files }),
 				portal: createPatientPortalService({ ...deps, crypto: fieldCrypto, sealer, mailer }),
+				booking: createBookingService(deps),
+				patientFiles: createPatientFilesService({ ...deps, files, sealer }),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {

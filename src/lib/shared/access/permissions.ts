@@ -34,6 +34,14 @@ export const PERMISSION_GROUPS = {
 			'patients:import': 'Import patients from another system (CSV)'
 		}
 	},
+	scheduling: {
+		label: 'Appointments and resources',
+		permissions: {
+			'appointments:read': "See a branch's calendars, appointments and free slots",
+			'appointments:book': 'Book, move and cancel appointments, and hold a slot while booking',
+			'scheduling:manage': 'Set up services, rooms, devices, working hours, leave and holidays'
+		}
+	},
 	notices: {
 		label: 'Branch notices',
 		permissions: {
@@ -68,13 +76,13 @@ export const SYSTEM_ROLES = {
 	manager: {
 		name: 'Branch manager',
 		description: 'Runs a branch: sees its staff, clears notices, reads the audit trail',
-		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export', 'patients:import']
+		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export', 'patients:import', 'appointments:read', 'appointments:book', 'scheduling:manage']
 	},
-	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },
-	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write'] },
-	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:write'] },
+	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book'] },
+	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book'] },
+	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:write', 'appointments:read', 'appointments:book'] },
 	pharmacist: { name: 'Pharmacist', description: 'Dispenses and keeps stock', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive'] },
-	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post', 'patients:read'] }
+	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post', 'patients:read', 'appointments:read'] }
 } as const satisfies Record<string, { name: string; description: string; permissions: readonly Permission[] }>;
 
 export type SystemRoleKey = keyof typeof SYSTEM_ROLES;

@@ -15,8 +15,14 @@ export const ERROR_CODES = {
 	NOT_FOUND: { status: 404 },
 	ACCOUNT_LOCKED: { status: 423 },
 	STALE_VERSION: { status: 409 },
+	/** The practitioner, room or a device is taken for (part of) that time. */
+	SLOT_TAKEN: { status: 409 },
 	/** Well-formed, but the record's state does not allow it (e.g. no email to invite to). */
 	UNPROCESSABLE: { status: 422 },
+	/** The body is not of a type this endpoint takes (judged by its bytes, e.g. an upload that is not an image or PDF). */
+	UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+	/** The body is larger than allowed (e.g. an upload over UPLOAD_MAX_MB); nothing was stored. */
+	PAYLOAD_TOO_LARGE: { status: 413 },
 	DEMO_SEED_REFUSED: { status: 409 },
 	RATE_LIMITED: { status: 429 },
 	INTERNAL: { status: 500 }

@@ -1,6 +1,9 @@
 import type { NoticeDto, PostNoticeInput } from '../notices/notice.schema.ts';
 import type { Ack } from '../errors/error-codes.ts';
 import type { PatientDto } from '../patients/patient.schema.ts';
+import type { AppointmentDto, HoldDto } from '../scheduling/appointment.schema.ts';
+import type { ImportProgress } from '../patients/patient-import.schema.ts';
+import type { PatientFileDto } from '../patients/patient-files.schema.ts';
 
 /**
  * The one wire contract between the server and every screen. Both `new Server<…>` and the
@@ -19,8 +22,19 @@ export interface ServerToClientEvents {
 	'notice.dismissed': (event: { noticeId: string; branchId: string }) => void;
 	/** Something was added to the hospital's audit trail (for the live activity dashboard). */
 	'activity.changed': (event: { action: string; at: string; version: number }) => void;
+	/** An appointment of the branch was booked, moved, changed status or was cancelled. */
+	'appointment.changed': (event: { appointment: AppointmentDto; version: number }) => void;
+	/** A slot was held while someone books it (`hold`), or the hold ended (`hold: null`); holds also expire by `expiresAt`. */
+	'hold.changed': (event: { holdId: string; hold: HoldDto | null }) => void;
 	/** A patient's chart changed (by someone else, or in another tab): the reader's view of it. */
 	'patient.changed': (event: { patient: PatientDto; version: number; by: { id: string; name: string } }) => void;
+	/**
+	 * A document or photo was added to or removed from a patient's chart. Sent only to charts
+	 * opened with patients:read-sensitive; a screen refetches its list (or applies `file`).
+	 */
+	'patient.files-changed': (event: { patientId: string; change: 'added' | 'removed'; file: PatientFileDto; version: number; by: { id: string; name: string } }) => void;
+	/** How far a patient import's dry run or run got (counts only), to the person who started it and its uploader. */
+	'import.progress': (event: { import: ImportProgress; version: number }) => void;
 	/** Who has this patient's chart open right now (one entry per person, whatever their tabs). */
 	'patient.viewers': (event: { patientId: string; viewers: PatientViewer[] }) => void;
 	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */

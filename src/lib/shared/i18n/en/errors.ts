@@ -6,6 +6,7 @@
 export const errors = {
 	// Requests
 	'errors.http.notJson': 'Send the body as JSON with Content-Type: application/json',
+	'errors.http.jsonTooLarge': 'The JSON body is larger than 1 MB; send less at a time',
 	'errors.http.badJson': 'The request body is not valid JSON; check quotes, commas and brackets',
 	'errors.http.tooManyAttempts': 'Too many attempts from this network; try again in {seconds} seconds',
 

@@ -12,10 +12,12 @@ import { patients } from './patients.ts';
 import { patientFiles } from './patient-files.ts';
 import { patientImport } from './patient-import.ts';
 import { portal } from './portal.ts';
+import { scheduling } from './scheduling.ts';
+import { calendar } from './calendar.ts';
 
 /**
  * English, the source catalogue: every key any screen, error or email uses is defined here first.
  * Keys are `<area>.<what>`; a key may have `#one` / `#other` plural variants beside it.
  */
-export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal };
+export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar };
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { errors as en } from '../en/errors.ts';
 export const errors: Record<keyof typeof en, string> = {
 	// Requests
 	'errors.http.notJson': 'body को JSON के रूप में भेजें, Content-Type: application/json के साथ',
+	'errors.http.jsonTooLarge': 'JSON body 1 MB से बड़ा है; एक बार में कम भेजें',
 	'errors.http.badJson': 'अनुरोध का body मान्य JSON नहीं है; उद्धरण चिह्न, कॉमा और कोष्ठक जाँचें',
 	'errors.http.tooManyAttempts': 'इस नेटवर्क से बहुत सारे प्रयास हुए; {seconds} सेकंड बाद फिर कोशिश करें',
 

@@ -13,6 +13,8 @@ import { patients } from './patients.ts';
 import { patientFiles } from './patient-files.ts';
 import { patientImport } from './patient-import.ts';
 import { portal } from './portal.ts';
+import { scheduling } from './scheduling.ts';
+import { calendar } from './calendar.ts';
 
 /** Hindi: the same keys as English (the type refuses a missing one). */
-export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal };
+export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar };

@@ -1,0 +1,12 @@
+import pg from 'pg';
+import { startServer } from '../tests/support/server.ts';
+const name = `sst_calscratch_${Date.now()}`;
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const c = new pg.Client({ connectionString: admin });
+await c.connect();
+await c.query(`create database "${name}"`);
+await c.end();
+const server = await startServer({ databaseUrl: `postgres://postgres@127.0.0.1:5432/${name}` });
+console.log(JSON.stringify({ url: server.url, db: name }));
+process.on('SIGTERM', async () => { await server.stop(); process.exit(0); });
+setInterval(() => {}, 1 << 30);

@@ -1,0 +1,8 @@
+import { endpoint, ok, readJson, requireActor } from '#lib/server/http/api.ts';
+import { requestMeta } from '#lib/server/http/request-meta.ts';
+import { getRuntime } from '#lib/server/runtime/registry.ts';
+
+/** Move or resize; send the version you saw. */
+export const PATCH = endpoint(async (event) =>
+	ok(await getRuntime().services.booking.reschedule(requireActor(event), event.params.appointmentId!, await readJson(event.request), requestMeta(event)))
+);
