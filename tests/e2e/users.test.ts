@@ -9,7 +9,7 @@ describe('staff management in the browser', () => {
 		const { page, context } = await signedInPage(env.browser, env.server.url, 'admin@demo.skinspire.app');
 		await page.getByRole('link', { name: 'Staff' }).click();
 		await page.getByTestId('user-row').first().waitFor();
-		expect(await page.getByTestId('user-row').count()).toBe(7);
+		expect(await page.getByTestId('user-row').count()).toBe(8);
 		await page.getByTestId('invite-user').click();
 		await page.getByLabel('Full name').fill('Neha Joshi');
 		await page.getByLabel('Email').fill('not-an-email');
