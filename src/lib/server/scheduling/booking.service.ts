@@ -134,6 +134,15 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 		return row;
 	}
 
+	/** The appointment, locked for a change by someone who may book at its branch, at the version they saw, still open. */
+	async function lockForChange(em: EntityManager, actor: Actor, id: string, version: number): Promise<AppointmentRow> {
+		const current = await loadAppointment(em, actor, id, true);
+		if (!can(actor, 'appointments:book', current.branch_id)) throw new DomainError('FORBIDDEN');
+		if (current.version !== version) throw new DomainError('STALE_VERSION', msg('scheduling.errors.stale'), { details: { current: toAppointmentDto(current) } });
+		if (CLOSED.has(current.status)) throw new DomainError('UNPROCESSABLE', msg('scheduling.errors.closed'));
+		return current;
+	}
+
 	/** Append to the appointment's history, audit it, and tell every screen of the branch. */
 	async function recordChange(em: EntityManager, outbox: OutboxBatch, actor: Actor, id: string, kind: string, before: unknown, after: unknown, meta: SessionMeta): Promise<AppointmentDto> {
 		await em.execute('insert into appointment_event (appointment_id, kind, before, after, by_id, at) values (?, ?, ?, ?, ?, now())', [id, kind, JSON.stringify(before), JSON.stringify(after), actor.userId], 'run');
@@ -305,10 +314,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 			const outbox = new OutboxBatch();
 			try {
 				const dto = await orm.em.fork().transactional(async (em) => {
-					const current = await loadAppointment(em, actor, id, true);
-					if (!can(actor, 'appointments:book', current.branch_id)) throw new DomainError('FORBIDDEN');
-					if (current.version !== data.version) throw new DomainError('STALE_VERSION', msg('scheduling.errors.stale'), { details: { current: toAppointmentDto(current) } });
-					if (CLOSED.has(current.status)) throw new DomainError('UNPROCESSABLE', msg('scheduling.errors.closed'));
+					const current = await lockForChange(em, actor, id, data.version);
 					const branch = await loadBranch(em, actor, current.branch_id);
 					const service = await loadService(em, actor, current.service_id);
 					const start = data.start ? Date.parse(data.start) : new Date(current.starts_at).getTime();
@@ -341,10 +347,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 			const data = parseInput(ZCancelInput, input);
 			const outbox = new OutboxBatch();
 			const dto = await orm.em.fork().transactional(async (em) => {
-				const current = await loadAppointment(em, actor, id, true);
-				if (!can(actor, 'appointments:book', current.branch_id)) throw new DomainError('FORBIDDEN');
-				if (current.version !== data.version) throw new DomainError('STALE_VERSION', msg('scheduling.errors.stale'), { details: { current: toAppointmentDto(current) } });
-				if (CLOSED.has(current.status)) throw new DomainError('UNPROCESSABLE', msg('scheduling.errors.closed'));
+				const current = await lockForChange(em, actor, id, data.version);
 				await em.execute(`update appointment set status = 'cancelled', cancel_reason = ?, updated_at = now(), version = version + 1 where id = ?`, [data.reason, id], 'run');
 				await em.execute('update appointment_device set active = false where appointment_id = ?', [id], 'run');
 				return recordChange(em, outbox, actor, id, 'cancelled', { status: current.status }, { status: 'cancelled', reason: data.reason }, meta);
@@ -357,10 +360,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 			const data = parseInput(ZStatusInput, input);
 			const outbox = new OutboxBatch();
 			const dto = await orm.em.fork().transactional(async (em) => {
-				const current = await loadAppointment(em, actor, id, true);
-				if (!can(actor, 'appointments:book', current.branch_id)) throw new DomainError('FORBIDDEN');
-				if (current.version !== data.version) throw new DomainError('STALE_VERSION', msg('scheduling.errors.stale'), { details: { current: toAppointmentDto(current) } });
-				if (CLOSED.has(current.status)) throw new DomainError('UNPROCESSABLE', msg('scheduling.errors.closed'));
+				const current = await lockForChange(em, actor, id, data.version);
 				await em.execute('update appointment set status = ?, updated_at = now(), version = version + 1 where id = ?', [data.status, id], 'run');
 				// A no-show frees its devices too (the exclusion constraints ignore no-shows).
 				if (data.status === 'no-show') await em.execute('update appointment_device set active = false where appointment_id = ?', [id], 'run');
