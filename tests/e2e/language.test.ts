@@ -11,6 +11,7 @@ describe('language in the browser', () => {
 		const phone = await signedInPage(env.browser, env.server.url, 'pharmacist@demo.skinspire.app', { viewport: { width: 390, height: 844 } });
 		const { page } = desk;
 		await page.goto('/ind/account');
+		await page.locator('html[data-hydrated]').waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('en');
 		await page.getByTestId('language-select').selectOption('hi');
 		await page.getByTestId('profile-form').getByRole('button').last().click();

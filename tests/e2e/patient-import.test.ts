@@ -102,6 +102,7 @@ describe('importing patients in the browser', () => {
 		expect(await fits()).toBe(true);
 
 		await page.goto('/ind/patients/import/new');
+		await page.locator('html[data-hydrated]').waitFor();
 		await page.getByTestId('field-sourceSystem').fill('Phone Test');
 		await page.getByTestId('field-file').setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from('ID;Name;Sex\n1;Asha Rao;F\n') });
 		await page.getByTestId('upload-submit').click();

@@ -4,7 +4,7 @@ import { toProblem } from '#lib/server/errors/error-mapping.ts';
 import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { clearSessionCookie, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
-import { rememberLanguage } from '#lib/server/http/locale.ts';
+import { rememberLanguage, requestLocale } from '#lib/server/http/locale.ts';
 import { translate } from '#lib/shared/i18n/translate.ts';
 
 export const load = async ({ locals }) => {
@@ -68,6 +68,8 @@ export const actions = {
 				meta
 			);
 			rememberLanguage(event.cookies, saved.language, getRuntime().config.secureCookies);
+			// This very answer is already in the new language (the hook chose before the save).
+			event.locals.locale = saved.language ?? requestLocale(null, undefined, event.request.headers.get('accept-language'));
 			return { profileSaved: saved };
 		}),
 	uploadPhoto: (event) =>
