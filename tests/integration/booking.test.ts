@@ -214,3 +214,25 @@ describe('moving, cancelling and holding', () => {
 		socket.disconnect();
 	});
 });
+
+describe('idempotent booking', () => {
+	it('a retry with the same Idempotency-Key gets the first answer; the same key with another body is refused', async () => {
+		const slot = (await slotsFor(consultation.id))[20]!;
+		const body = { patientId: patientIds[7], serviceId: consultation.id, practitionerId: slot.practitionerId, roomId: slot.roomId, start: slot.start };
+		const send = (json: object, key: string) => api(server, reception)('/api/v1/appointments', { method: 'POST', json, headers: { 'idempotency-key': key } });
+		const first = await send(body, 'booking-attempt-1');
+		expect(first.status).toBe(201);
+		const booked = await first.json();
+		const retry = await send(body, 'booking-attempt-1');
+		expect(retry.status).toBe(201);
+		expect(retry.headers.get('idempotent-replayed')).toBe('true');
+		expect((await retry.json()).id).toBe(booked.id);
+		const [rows] = await query(databaseUrl, 'select count(*)::int as n from appointment where patient_id = $1 and starts_at = $2', [patientIds[7], slot.start]);
+		expect(rows!.n).toBe(1);
+		const other = await send({ ...body, patientId: patientIds[8] }, 'booking-attempt-1');
+		expect(other.status).toBe(422);
+		expect((await other.json()).detail).toMatch(/already used for a different request/);
+		// Without a key the same body is a new attempt, refused because the time is now taken.
+		expect((await book(body)).status).toBe(409);
+	});
+});

@@ -7,7 +7,8 @@ import { MfaRecoveryCode, MfaTotp } from '../mfa/mfa.entities.ts';
 import { BranchNotice, NoticeDismissal } from '../notices/notice.entities.ts';
 import { UserPhoto } from '../profile/profile.entities.ts';
 import { Appointment, AppointmentDevice, AppointmentEvent, BranchHoliday, ClinicService, Device, Leave, Room, ServicePractitioner, SlotHold, WorkingHours } from '../scheduling/scheduling.entities.ts';
+import { IdempotencyRecord } from '../idempotency/idempotency.entities.ts';
 import { MrnCounter, Patient, PatientFile, PatientHistoryEntry, PatientImport } from '../patients/patient.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter, PatientFile, PatientImport, ClinicService, ServicePractitioner, Room, Device, WorkingHours, Leave, BranchHoliday, Appointment, AppointmentDevice, AppointmentEvent, SlotHold];
+export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter, PatientFile, PatientImport, ClinicService, ServicePractitioner, Room, Device, WorkingHours, Leave, BranchHoliday, Appointment, AppointmentDevice, AppointmentEvent, SlotHold, IdempotencyRecord];

@@ -577,10 +577,19 @@ export function openApiDocument(serverUrl: string) {
 				})
 			},
 			'/appointments': {
-				post: op('bookAppointment', 'Book practitioner, room and devices at once; the end follows from the service, devices are chosen by the server when not given. Every open calendar of the branch updates (appointment.changed)', 'scheduling', {
+				post: op('bookAppointment', 'Book practitioner, room and devices at once; the end follows from the service, devices are chosen by the server when not given. Every open calendar of the branch updates (appointment.changed). With an Idempotency-Key header, a retry gets the first answer again (header Idempotent-Replayed: true)', 'scheduling', {
+					parameters: [
+						{
+							name: 'Idempotency-Key',
+							in: 'header',
+							required: false,
+							schema: { type: 'string', minLength: 1, maxLength: 200 },
+							description: 'Any unique string per booking attempt (e.g. a UUID), kept for 24 hours per user. The same key with a different body answers 422; while the first request is still running, 409 IN_PROGRESS.'
+						}
+					],
 					body: 'BookAppointmentInput',
 					ok: ['201', 'The appointment', 'Appointment'],
-					errors: { '400': 'Field errors saying what to change (closed, on a break, wrong room type, in the past…)', '409': 'Taken: `taken` says what, `alternatives` lists the nearest free slots' }
+					errors: { '400': 'Field errors saying what to change (closed, on a break, wrong room type, in the past…)', '409': 'Taken: `taken` says what, `alternatives` lists the nearest free slots', '422': 'The Idempotency-Key was used for a different request' }
 				})
 			},
 			'/branches/{branchId}/appointments': {

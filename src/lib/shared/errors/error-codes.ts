@@ -17,6 +17,8 @@ export const ERROR_CODES = {
 	STALE_VERSION: { status: 409 },
 	/** The practitioner, room or a device is taken for (part of) that time. */
 	SLOT_TAKEN: { status: 409 },
+	/** The first request with this Idempotency-Key is still being answered. */
+	IN_PROGRESS: { status: 409 },
 	/** Well-formed, but the record's state does not allow it (e.g. no email to invite to). */
 	UNPROCESSABLE: { status: 422 },
 	/** The body is not of a type this endpoint takes (judged by its bytes, e.g. an upload that is not an image or PDF). */
