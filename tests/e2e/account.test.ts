@@ -24,6 +24,7 @@ describe('your sessions in the browser', () => {
 	it('sets up an authenticator app from the account page, then signs in with a code', async () => {
 		const { page, context } = await signedInPage(env.browser, env.server.url, 'accountant@demo.skinspire.app');
 		await page.goto('/ind/account');
+		await page.locator('html[data-hydrated]').waitFor();
 		await page.getByTestId('setup-mfa').click();
 		await page.waitForURL('**/mfa/setup');
 		await page.getByLabel('Password').fill('skinspire-demo');
@@ -57,6 +58,7 @@ describe('preferences in the browser', () => {
 	it('the theme follows the person to a new device; turning toasts off keeps the strip', async () => {
 		const first = await signedInPage(env.browser, env.server.url, 'pharmacist@demo.skinspire.app');
 		await first.page.goto('/ind/account');
+		await first.page.locator('html[data-hydrated]').waitFor();
 		await first.page.getByLabel('Theme', { exact: true }).selectOption('dark');
 		await first.page.getByLabel('Pop up new branch notices').uncheck();
 		await first.page.getByTestId('profile-form').getByRole('button', { name: 'Save' }).click();
@@ -75,6 +77,7 @@ describe('preferences in the browser', () => {
 	it('uploads a photo from the account page, and says why a wrong file is refused', async () => {
 		const { page, context } = await signedInPage(env.browser, env.server.url, 'manager@demo.skinspire.app');
 		await page.goto('/ind/account');
+		await page.locator('html[data-hydrated]').waitFor();
 		await page.getByLabel(/^Photo/).setInputFiles({ name: 'notes.txt', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
 		await page.getByRole('button', { name: 'Upload' }).click();
 		await page.getByTestId('photo-error').waitFor();
