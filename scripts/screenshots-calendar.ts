@@ -6,19 +6,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, signedInPage } from '../tests/support/browser.ts';
 import { api, login } from '../tests/support/clients.ts';
+import { nextWeekday, rowY, scrollTo } from '../tests/support/calendar.ts';
 
 const url = process.argv[2] ?? 'http://localhost:5173';
 const out = path.resolve(import.meta.dirname, '../docs/screenshots');
 const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 360, height: 780 } } as const;
 
-function nextWeekday(): string {
-	for (let i = 1; ; i++) {
-		const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(Date.now() + i * 86_400_000);
-		const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-		if (weekday >= 1 && weekday <= 5) return date;
-	}
-}
-const day = nextWeekday();
+const day = nextWeekday(1);
 
 /** A morning as a busy branch has it: consultations, lasers, a peel, a facial, some confirmed. */
 async function bookDay() {
@@ -55,28 +49,6 @@ async function openCalendar(page: Page, columns: 'rooms' | 'practitioners') {
 	await page.getByTestId(`view-day`).click();
 	await page.getByTestId(`columns-${columns}`).click();
 	await scrollTo(page, '11:30');
-}
-
-async function rowY(page: Page, time: string): Promise<number> {
-	return page.evaluate((t) => {
-		const rows = [...document.querySelectorAll<HTMLElement>(`[data-testid="calendar"] [data-time="${t}:00"]`)].sort((a, b) => b.offsetWidth - a.offsetWidth);
-		const r = rows[0]!.getBoundingClientRect();
-		return r.top + r.height / 2;
-	}, time);
-}
-
-/** The wheel, as a person scrolls (the calendar keeps its time axis in step with that). */
-async function scrollTo(page: Page, time: string) {
-	await page.getByTestId('calendar').scrollIntoViewIfNeeded();
-	const box = (await page.getByTestId('calendar').boundingBox())!;
-	const middle = box.y + box.height / 2;
-	await page.mouse.move(box.x + box.width / 2, middle);
-	for (let i = 0; i < 8; i++) {
-		const delta = (await rowY(page, time)) - middle;
-		if (Math.abs(delta) < 24) break;
-		await page.mouse.wheel(0, delta);
-		await page.waitForTimeout(120);
-	}
 	await page.waitForTimeout(200);
 }
 

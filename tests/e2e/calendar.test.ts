@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { useBrowserAndServer } from '../support/fixtures.ts';
 import { signedInPage } from '../support/browser.ts';
 import { api, login, type Session } from '../support/clients.ts';
+import { nextWeekday, rowY, scrollTo } from '../support/calendar.ts';
 
 /**
  * The room calendar on several desks at once: a move, a hold and a refusal as the people at the
@@ -23,15 +24,6 @@ let doctor: string;
 let day: string;
 let lastBooked: { id: string; start: string } | undefined;
 
-function nextWeekday(): string {
-	const ist = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(ms);
-	for (let i = 2; ; i++) {
-		const date = ist(Date.now() + i * 86_400_000);
-		const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-		if (weekday >= 1 && weekday <= 5) return date;
-	}
-}
-
 const at = (time: string) => `${day}T${time}:00+05:30`;
 
 async function book(time: string, room: string, patient: string) {
@@ -43,29 +35,6 @@ async function book(time: string, room: string, patient: string) {
 async function openCalendar(page: Page, branch: 'ind' | 'kor') {
 	await page.goto(`/${branch}/calendar?date=${day}`);
 	await page.locator('[data-testid="calendar"][data-loading="false"]').waitFor();
-}
-
-/** Where a time-of-day row of the calendar is now (its lane row, not the time axis label). */
-async function rowY(page: Page, time: string): Promise<number> {
-	return page.evaluate((t) => {
-		const rows = [...document.querySelectorAll<HTMLElement>(`[data-testid="calendar"] [data-time="${t}:00"]`)];
-		const r = rows.sort((a, b) => b.offsetWidth - a.offsetWidth)[0]!.getBoundingClientRect();
-		return r.top + r.height / 2;
-	}, time);
-}
-
-/** Scroll the calendar with the mouse wheel, as a person would, until a time of day is in the middle. */
-async function scrollTo(page: Page, time: string) {
-	await page.getByTestId('calendar').scrollIntoViewIfNeeded();
-	const box = (await page.getByTestId('calendar').boundingBox())!;
-	const middle = box.y + box.height / 2;
-	await page.mouse.move(box.x + box.width / 2, middle);
-	for (let i = 0; i < 8; i++) {
-		const delta = (await rowY(page, time)) - middle;
-		if (Math.abs(delta) < 24) return;
-		await page.mouse.wheel(0, delta);
-		await page.waitForTimeout(120);
-	}
 }
 
 /** The middle of a column's lane at a time of day, with that part of the day scrolled into view. */
@@ -96,7 +65,7 @@ async function slotHeight(page: Page): Promise<number> {
 const event = (page: Page, id: string) => page.locator(`[data-testid="calendar-event"][data-appointment-id="${id}"]`);
 
 beforeAll(async () => {
-	day = nextWeekday();
+	day = nextWeekday(2);
 	session = await login(fixture.server, 'reception@demo.skinspire.app');
 	ind = session.branch('IND').id;
 	const call = api(fixture.server, session);

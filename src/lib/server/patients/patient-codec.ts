@@ -75,19 +75,12 @@ export function maskGovernmentId(id: GovernmentId): GovernmentId {
 /** The patient as this reader may see them: everything, or contact fields masked and clinical lists withheld. */
 export function toPatientDto(crypto: FieldCrypto, r: PatientRow, sensitive: boolean): PatientDto {
 	const o = <T>(field: EncryptedField) => open<T>(crypto, r.id, field, r[ENCRYPTED_COLUMNS[field]]);
-	const phone = o<string>('phone');
 	const email = o<string>('email');
 	const governmentId = o<GovernmentId>('governmentId');
 	const contact = o<EmergencyContact>('emergencyContact');
 	return {
-		id: r.id,
-		mrn: r.mrn,
-		fullName: r.full_name,
-		preferredName: r.preferred_name,
-		dateOfBirth: r.date_of_birth,
-		dateOfBirthEstimated: r.date_of_birth_estimated,
-		sex: r.sex,
-		phone: phone && (sensitive ? phone : maskPhone(phone)),
+		// The fields a search result shows, as it shows them.
+		...toSummary(crypto, r, sensitive),
 		email: email && (sensitive ? email : maskEmail(email)),
 		address: r.address_enc === null ? null : sensitive ? o<string>('address') : '••••••',
 		emergencyContact: contact && (sensitive ? contact : { name: contact.name, phone: maskPhone(contact.phone), ...(contact.relation ? { relation: contact.relation } : {}) }),
@@ -102,11 +95,9 @@ export function toPatientDto(crypto: FieldCrypto, r: PatientRow, sensitive: bool
 		conditions: sensitive ? (o<string[]>('conditions') ?? []) : null,
 		previousProcedures: sensitive ? (o<string[]>('previousProcedures') ?? []) : null,
 		consents: { photography: r.consent_photography, marketing: r.consent_marketing, sms: r.consent_sms, email: r.consent_email, whatsapp: r.consent_whatsapp },
-		masked: !sensitive,
 		registeredAt: { id: r.registered_at_branch_id, name: r.branch_name, code: r.branch_code },
 		createdAt: new Date(r.created_at).toISOString(),
-		updatedAt: new Date(r.updated_at).toISOString(),
-		version: r.version
+		updatedAt: new Date(r.updated_at).toISOString()
 	};
 }
 

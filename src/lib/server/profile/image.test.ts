@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageType, stripJpegMetadata } from './image.ts';
+import { imageType, stripPhotoMetadata } from './image.ts';
 
 const segment = (marker: number, payload: number[]) => [0xff, marker, ((payload.length + 2) >> 8) & 0xff, (payload.length + 2) & 0xff, ...payload];
 
@@ -12,12 +12,12 @@ describe('image checks', () => {
 		expect(imageType(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
 	});
 
-	it('drops EXIF (APP1) from a JPEG and keeps everything else', () => {
+	it('drops EXIF (APP1) from a JPEG and keeps the picture', () => {
 		const exif = segment(0xe1, [...new TextEncoder().encode('Exif\0\0GPS 12.97N 77.59E')]);
 		const jfif = segment(0xe0, [1, 2, 3]);
 		const scan = [0xff, 0xda, 0, 4, 9, 9, 0xaa, 0xbb, 0xff, 0xd9];
 		const jpeg = new Uint8Array([0xff, 0xd8, ...jfif, ...exif, ...scan]);
-		const clean = stripJpegMetadata(jpeg);
+		const clean = stripPhotoMetadata('image/jpeg', jpeg);
 		expect(Array.from(clean)).toEqual([0xff, 0xd8, ...jfif, ...scan]);
 		expect(new TextDecoder().decode(clean)).not.toContain('GPS');
 	});

@@ -1,3 +1,5 @@
+import { stripJpeg, stripPng, stripWebp } from '../files/image-metadata.ts';
+
 /** What an uploaded image really is, judged by its first bytes (never by its name or header). */
 export function imageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {
 	const b = bytes;
@@ -8,33 +10,11 @@ export function imageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'imag
 }
 
 /**
- * A JPEG without its APP1 segments (EXIF and XMP: camera, time, GPS position). The image data
- * itself is untouched. Anything that does not parse as expected is returned unchanged.
+ * A staff photo without what the camera wrote about it (EXIF, XMP, GPS, text chunks), by the same
+ * stripping as clinical photos. A file whose structure does not parse is kept as it came: it is
+ * only ever shown to colleagues, as an image with nosniff.
  */
-export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
-	const out: Uint8Array[] = [bytes.subarray(0, 2)];
-	let i = 2;
-	while (i + 4 <= bytes.length) {
-		if (bytes[i] !== 0xff) return bytes;
-		const marker = bytes[i + 1]!;
-		if (marker === 0xda) {
-			out.push(bytes.subarray(i)); // start of scan: the rest is image data
-			return concat(out);
-		}
-		const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
-		if (length < 2 || i + 2 + length > bytes.length) return bytes;
-		if (marker !== 0xe1) out.push(bytes.subarray(i, i + 2 + length));
-		i += 2 + length;
-	}
-	return bytes;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
+export function stripPhotoMetadata(type: 'image/jpeg' | 'image/png' | 'image/webp', bytes: Uint8Array): Uint8Array {
+	const strip = type === 'image/jpeg' ? stripJpeg : type === 'image/png' ? stripPng : stripWebp;
+	return strip(bytes) ?? bytes;
 }

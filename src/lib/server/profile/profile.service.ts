@@ -6,7 +6,7 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { msg } from '../../shared/i18n/translate.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { canAnywhere } from '../../shared/access/actor.ts';
-import { imageType, stripJpegMetadata } from './image.ts';
+import { imageType, stripPhotoMetadata } from './image.ts';
 
 export const PHOTO_MAX_BYTES = 500 * 1024;
 
@@ -46,7 +46,7 @@ export function createProfileService({ orm }: ServiceDeps) {
 			if (bytes.length > PHOTO_MAX_BYTES) throw photoTooLarge();
 			const type = imageType(bytes);
 			if (!type) throw new DomainError('VALIDATION_FAILED', msg('errors.profile.photoType'), { fields: { photo: [msg('errors.profile.photoTypeHint')] } });
-			const data = type === 'image/jpeg' ? stripJpegMetadata(bytes) : bytes;
+			const data = stripPhotoMetadata(type, bytes);
 			await orm.em.fork().transactional(async (em) => {
 				await em.execute(
 					`insert into user_photo (user_id, content_type, data, updated_at) values (?, ?, ?, now())

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { PatientFileType } from '../../../shared/patients/patient-files.schema.ts';
-import { stripHeif, stripJpeg, stripPng, stripWebp } from './metadata.ts';
+import { stripHeif, stripJpeg, stripPng, stripWebp } from '../../files/image-metadata.ts';
 
 // Decoded patient photos should not linger in libvips' operation cache.
 sharp.cache(false);

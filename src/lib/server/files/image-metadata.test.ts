@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { stripHeif, stripJpeg, stripPng, stripWebp } from './metadata.ts';
-import { asUndecodableHeic, cameraImage, latin1 } from './test-images.ts';
+import { stripHeif, stripJpeg, stripPng, stripWebp } from './image-metadata.ts';
+import { asUndecodableHeic, cameraImage, latin1 } from '../patients/files/test-images.ts';
 
 const segment = (marker: number, payload: number[] | string) => {
 	const bytes = typeof payload === 'string' ? [...Buffer.from(payload, 'latin1')] : payload;
