@@ -26,6 +26,8 @@ type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerE
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const WATCHDOG_MS = 1000;
+/** How long presence waits for every node before announcing what this node knows. */
+const PRESENCE_PATIENCE_MS = 750;
 
 /**
  * Socket.IO on the given HTTP server: origin check on every handshake (the `cors` option does not
@@ -149,15 +151,20 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 	/** Everyone with the chart open on any node, one entry per person, sent to all of them. */
 	async function announceViewers(patientId: string): Promise<PatientViewer[]> {
 		const chartRooms = [rooms.patient(patientId, true), rooms.patient(patientId, false)];
-		try {
-			const sockets = await io.in(chartRooms).fetchSockets();
+		const announce = (sockets: { data: SocketData }[]) => {
 			const viewers = [...new Map(sockets.map((s) => [s.data.userId, { id: s.data.userId, name: s.data.userName }])).values()];
 			io.to(chartRooms).emit('patient.viewers', { patientId, viewers });
 			return viewers;
-		} catch (e) {
-			log.warn({ err: e, patientId }, 'could not gather the viewers of a chart');
-			return [];
-		}
+		};
+		// Asking every node waits for each to answer, and for a node that died (until the adapter
+		// forgets it) up to the request timeout. Presence must not lag that long: after a moment,
+		// announce what this node knows, then again once every node has answered.
+		const everywhere = io.in(chartRooms).fetchSockets();
+		const prompt = await Promise.race([everywhere.then((s) => ({ s }), () => null), new Promise<null>((r) => setTimeout(() => r(null), PRESENCE_PATIENCE_MS).unref())]);
+		if (prompt) return announce(prompt.s);
+		const local = announce(await io.local.in(chartRooms).fetchSockets());
+		everywhere.then(announce, (e) => log.warn({ err: e, patientId }, 'could not gather the viewers of a chart from every node'));
+		return local;
 	}
 
 	runtime.relay.attach((row) => {

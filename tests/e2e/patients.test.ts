@@ -91,6 +91,8 @@ describe('patients in the browser', () => {
 		await nurseDesk.page.getByTestId('detail-fitzpatrick').filter({ hasText: 'Type II' }).waitFor({ timeout: 5000 });
 		await nurseDesk.page.getByTestId('changed-by').filter({ hasText: 'Dr Kavya Rao' }).waitFor();
 
+		// Closing the tab as a person does (the page's unload runs), then the whole browser profile.
+		await nurseDesk.page.close({ runBeforeUnload: true });
 		await nurseDesk.context.close();
 		await doctor.page.getByTestId('viewers').waitFor({ state: 'detached', timeout: 5000 });
 		await doctor.context.close();

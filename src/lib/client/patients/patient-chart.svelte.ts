@@ -45,15 +45,21 @@ export class PatientChart {
 		const viewers = (e: { patientId: string; viewers: PatientViewer[] }) => {
 			if (e.patientId === id) this.viewers = e.viewers;
 		};
+		// A closing tab may not get to close its connection cleanly: say goodbye while it can.
+		const leaving = () => {
+			if (socket.connected) socket.emit('patient:unwatch', { patientId: id }, () => undefined);
+		};
 		socket.on('patient.changed', changed);
 		socket.on('patient.viewers', viewers);
 		socket.on('connect', watch);
+		addEventListener('pagehide', leaving);
 		if (socket.connected) watch();
 		return () => {
 			socket.off('patient.changed', changed);
 			socket.off('patient.viewers', viewers);
 			socket.off('connect', watch);
-			if (socket.connected) socket.emit('patient:unwatch', { patientId: id }, () => undefined);
+			removeEventListener('pagehide', leaving);
+			leaving();
 		};
 	}
 }
