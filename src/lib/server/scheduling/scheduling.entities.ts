@@ -248,3 +248,37 @@ export const SlotHold = defineEntity({
 	indexes: [{ properties: ['branch', 'startsAt'] }, { properties: ['expiresAt'] }]
 });
 export type SlotHold = InferEntity<typeof SlotHold>;
+
+/**
+ * A patient who wants an earlier slot for a service (optionally with one practitioner, at a time
+ * of day, within dates). When a matching time frees up, reception is offered the best matches.
+ */
+export const WaitlistEntry = defineEntity({
+	name: 'WaitlistEntry',
+	tableName: 'waitlist_entry',
+	properties: {
+		id: p.uuid().primary().onCreate(() => randomUUID()),
+		hospital: () => p.manyToOne(Hospital).mapToPk(),
+		branch: () => p.manyToOne(Branch).mapToPk(),
+		patient: () => p.manyToOne(Patient).mapToPk(),
+		service: () => p.manyToOne(ClinicService).mapToPk(),
+		practitioner: () => p.manyToOne(User).mapToPk().nullable(),
+		/** any | morning | afternoon | evening (branch local time) */
+		timeOfDay: p.string().length(10).default('any'),
+		earliestDay: p.date().nullable(),
+		latestDay: p.date().nullable(),
+		notes: p.string().length(300).nullable(),
+		/** waiting | booked | removed */
+		status: p.string().length(10).default('waiting'),
+		bookedAppointment: () => p.manyToOne(Appointment).mapToPk().nullable(),
+		createdBy: () => p.manyToOne(User).mapToPk(),
+		createdAt: p.datetime(),
+		version: p.integer().default(1)
+	},
+	indexes: [{ properties: ['branch', 'service', 'status'] }],
+	checks: [
+		{ name: 'waitlist_entry_status', expression: `status in ('waiting', 'booked', 'removed')` },
+		{ name: 'waitlist_entry_time_of_day', expression: `time_of_day in ('any', 'morning', 'afternoon', 'evening')` }
+	]
+});
+export type WaitlistEntry = InferEntity<typeof WaitlistEntry>;

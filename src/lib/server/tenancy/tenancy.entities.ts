@@ -14,6 +14,8 @@ export const Hospital = defineEntity({
 		isDemo: p.boolean().default(false),
 		/** Sign out after this many idle minutes; null = SESSION_IDLE_MINUTES. */
 		sessionIdleMinutes: p.integer().nullable(),
+		/** Appointment reminders go out this many minutes before the start; null = REMINDER_LEAD_MINUTES. */
+		reminderLeadMinutes: p.integer().nullable(),
 		version: p.integer().default(1),
 		createdAt: p.datetime().onCreate(() => new Date())
 	}
@@ -34,6 +36,8 @@ export const Branch = defineEntity({
 		phone: p.string().length(32).nullable(),
 		taxRegistrationNumber: p.string().length(32).nullable(),
 		openingHours: p.json<OpeningHours>(),
+		/** Languages the waiting room hears call-outs in, in order (e.g. en, hi). */
+		languages: p.array().default(['en', 'hi']),
 		createdAt: p.datetime().onCreate(() => new Date())
 	},
 	uniques: [{ properties: ['hospital', 'code'] }]

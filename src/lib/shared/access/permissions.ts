@@ -39,7 +39,10 @@ export const PERMISSION_GROUPS = {
 		permissions: {
 			'appointments:read': "See a branch's calendars, appointments and free slots",
 			'appointments:book': 'Book, move and cancel appointments, and hold a slot while booking',
-			'scheduling:manage': 'Set up services, rooms, devices, working hours, leave and holidays'
+			'scheduling:manage': 'Set up services, rooms, devices, working hours, leave and holidays',
+			'queue:manage': 'Check patients in, mark priority, reorder the waiting queue and mark who left',
+			'queue:call': 'Call patients from the queue to a room, start and finish visits',
+			'boards:manage': 'Pair waiting-room TV boards with a branch, and revoke them'
 		}
 	},
 	notices: {
@@ -76,11 +79,11 @@ export const SYSTEM_ROLES = {
 	manager: {
 		name: 'Branch manager',
 		description: 'Runs a branch: sees its staff, clears notices, reads the audit trail',
-		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export', 'patients:import', 'appointments:read', 'appointments:book', 'scheduling:manage']
+		permissions: ['users:read', 'audit:read', 'notices:read', 'notices:post', 'notices:clear-any', 'patients:read', 'patients:read-sensitive', 'patients:write', 'patients:export', 'patients:import', 'appointments:read', 'appointments:book', 'scheduling:manage', 'queue:manage', 'queue:call', 'boards:manage']
 	},
-	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book'] },
-	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book'] },
-	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:write', 'appointments:read', 'appointments:book'] },
+	doctor: { name: 'Doctor', description: 'Consults and treats patients', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book', 'queue:call'] },
+	nurse: { name: 'Nurse / therapist', description: 'Assists and performs procedures', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive', 'patients:write', 'appointments:read', 'appointments:book', 'queue:call'] },
+	reception: { name: 'Receptionist', description: 'Registers patients, books, runs the queue', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:write', 'appointments:read', 'appointments:book', 'queue:manage'] },
 	pharmacist: { name: 'Pharmacist', description: 'Dispenses and keeps stock', permissions: ['notices:read', 'notices:post', 'patients:read', 'patients:read-sensitive'] },
 	accountant: { name: 'Accountant', description: 'Invoices, payments and reports', permissions: ['notices:read', 'notices:post', 'patients:read', 'appointments:read'] }
 } as const satisfies Record<string, { name: string; description: string; permissions: readonly Permission[] }>;

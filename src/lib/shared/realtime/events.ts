@@ -4,6 +4,10 @@ import type { PatientDto } from '../patients/patient.schema.ts';
 import type { AppointmentDto, HoldDto } from '../scheduling/appointment.schema.ts';
 import type { ImportProgress } from '../patients/patient-import.schema.ts';
 import type { PatientFileDto } from '../patients/patient-files.schema.ts';
+import type { QueueEntryDto, QueueSnapshot } from '../queue/queue.schema.ts';
+import type { BoardState } from '../boards/board.schema.ts';
+import type { NotificationDto } from '../notifications/notification.schema.ts';
+import type { WaitlistOfferDto } from '../scheduling/waitlist.schema.ts';
 
 /**
  * The one wire contract between the server and every screen. Both `new Server<…>` and the
@@ -37,9 +41,23 @@ export interface ServerToClientEvents {
 	'import.progress': (event: { import: ImportProgress; version: number }) => void;
 	/** Who has this patient's chart open right now (one entry per person, whatever their tabs). */
 	'patient.viewers': (event: { patientId: string; viewers: PatientViewer[] }) => void;
+	/**
+	 * The branch's queue changed (check-in, call, start, finish, left, priority, reorder): what
+	 * happened to which entry, and the whole day's queue with fresh expected waits. Keep the
+	 * snapshot with the highest `seq`.
+	 */
+	'queue.updated': (event: { action: QueueAction; entry: QueueEntryDto; queue: QueueSnapshot; by: { id: string; name: string } | null }) => void;
+	/** To a paired waiting-room TV only: what its board shows now (tokens and initials, no names). */
+	'board.updated': (event: { state: BoardState; call: { token: string; room: string } | null }) => void;
+	/** Something for this person alone (e.g. their patient checked in), to their own room. */
+	'notification.created': (event: { notification: NotificationDto }) => void;
+	/** A time freed up that waitlisted patients want: reception sees the best matches at once. */
+	'waitlist.offer': (event: { offer: WaitlistOfferDto }) => void;
 	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */
 	'system.resync': (event: { reason: string }) => void;
 }
+
+export type QueueAction = 'checked-in' | 'called' | 'started' | 'finished' | 'left' | 'returned' | 'priority' | 'reordered';
 
 export interface PatientViewer {
 	id: string;
@@ -74,6 +92,8 @@ export const rooms = {
 	branch: (branchId: string) => `branch:${branchId}`,
 	user: (userId: string) => `user:${userId}`,
 	session: (sessionId: string) => `session:${sessionId}`,
+	/** A branch's paired waiting-room TVs (and nothing else reaches them). */
+	board: (branchId: string) => `board:${branchId}`,
 	/** Hospital-wide audit readers only. */
 	activity: (hospitalId: string) => `hospital:${hospitalId}:activity`,
 	/** A patient's open charts, split by what the viewer may see (patients:read-sensitive or not). */
