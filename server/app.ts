@@ -29,7 +29,11 @@ export function routeLabel(path: string): string {
 	);
 }
 
-export function createApp(runtime: Runtime, svelteKitHandler: Handler, extras: { collectSockets?: () => void; inFlight?: { count: number } } = {}) {
+export function createApp(
+	runtime: Runtime,
+	svelteKitHandler: Handler,
+	extras: { collectSockets?: () => void; inFlight?: { count: number }; benchControl?: { path: string; handler: (req: Request, res: Response) => void } } = {}
+) {
 	const { config, logger, metrics } = runtime;
 	const app = express();
 	const origin = new URL(config.origin);
@@ -87,6 +91,9 @@ export function createApp(runtime: Runtime, svelteKitHandler: Handler, extras: {
 		if (!req.headers.origin && req.path.startsWith('/api/') && /^Bearer\s/i.test(req.headers.authorization ?? '')) req.headers.origin = config.origin;
 		next();
 	});
+	// The booking bench's raw-SQL control: behind the same Express layers as the app, and only on a
+	// demo database (server/index.ts refuses to start otherwise; this is the second lock).
+	if (extras.benchControl && runtime.config.benchControlEndpoint && runtime.demoMode) app.post(extras.benchControl.path, extras.benchControl.handler);
 	app.use(svelteKitHandler);
 	return app;
 }

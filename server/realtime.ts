@@ -61,6 +61,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 
 	io.use(async (socket, next) => {
 		try {
+			// A waiting-room TV brings its device token: it may watch its branch's board, nothing else.
+			if (typeof socket.handshake.auth?.boardToken === 'string') {
+				const board = await services.boards.validate(socket.handshake.auth.boardToken);
+				if (!board) return next(new Error('UNAUTHENTICATED'));
+				socket.data = { userId: '', sessionId: `board:${board.deviceId}`, hospitalId: board.hospitalId, branchIds: [], seesActivity: false, userName: '', board: { deviceId: board.deviceId, branchId: board.branchId } };
+				return next();
+			}
 			// A browser brings its session cookie; an app or integration its API token in `auth`.
 			const bearer = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
 			const token = bearer ?? parseCookie(socket.handshake.headers.cookie ?? '')[cookieName];
@@ -85,6 +92,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 	});
 
 	io.on('connection', (socket) => {
+		if (socket.data.board) {
+			// A board listens and never commands: one room, no command handlers.
+			const room = rooms.board(socket.data.board.branchId);
+			for (const r of socket.rooms) if (r !== socket.id && r !== room) socket.leave(r);
+			socket.join(room);
+			return;
+		}
 		// Rooms come from the session alone; a recovered socket drops rooms it may no longer see.
 		const wanted = new Set([
 			...socket.data.branchIds.map(rooms.branch),
@@ -180,7 +194,17 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 	// revocation whose publish was lost), and move the rest in or out of branch rooms when their
 	// user's roles changed. The server, not the client, keeps room membership true.
 	const watchdog = setInterval(async () => {
-		const local = [...io.of('/').sockets.values()];
+		const all = [...io.of('/').sockets.values()];
+		const boards = all.filter((s) => s.data.board);
+		const local = all.filter((s) => !s.data.board);
+		if (boards.length) {
+			try {
+				const live = await services.boards.liveDevices([...new Set(boards.map((s) => s.data.board!.deviceId))]);
+				for (const s of boards) if (!live.has(s.data.board!.deviceId)) s.disconnect(true);
+			} catch (e) {
+				log.warn({ err: e }, 'board watchdog could not check devices');
+			}
+		}
 		if (!local.length) return;
 		try {
 			const ids = [...new Set(local.map((s) => s.data.sessionId))];
@@ -227,7 +251,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 
 	metrics.socketsConnected.reset();
 	const collectSockets = () => {
-		const counts: Record<string, number> = { all: io.of('/').sockets.size, branch: 0, user: 0, session: 0 };
+		const counts: Record<string, number> = { all: io.of('/').sockets.size, branch: 0, user: 0, session: 0, board: 0 };
 		for (const [room, members] of io.of('/').adapter.rooms) {
 			const type = room.split(':')[0];
 			if (type && type in counts && type !== 'all') counts[type] = (counts[type] ?? 0) + members.size;

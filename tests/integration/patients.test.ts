@@ -204,3 +204,37 @@ describe('live, shared charts', () => {
 		outsider.disconnect();
 	});
 });
+
+describe('registering at several desks at once', () => {
+	it('gives each patient an MRN of its own, in order without gaps, and an audit row the chain still proves', async () => {
+		const admin = await login(server, 'admin@demo.skinspire.app');
+		const agent = (i: number) => `Desk\\${i} "O'Brien" browser`;
+		const responses = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				api(server, reception)('/api/v1/patients', { method: 'POST', json: { fullName: `Desk Patient ${i}`, sex: 'female', phone: `98120100${String(i).padStart(2, '0')}` }, headers: { 'user-agent': agent(i) } })
+			)
+		);
+		expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+		const patients = (await Promise.all(responses.map((r) => r.json()))) as { id: string; mrn: string; fullName: string }[];
+		const numbers = patients.map((p) => Number(p.mrn.slice(4))).sort((a, b) => a - b);
+		expect(new Set(numbers).size).toBe(12);
+		expect(numbers.at(-1)! - numbers[0]!).toBe(11);
+
+		const rows = await query<{ target_id: string; after: { mrn: string }; user_agent: string }>(
+			databaseUrl,
+			"select target_id, after, user_agent from audit_event where action = 'patient.registered' and target_id = any($1::text[])",
+			[patients.map((p) => p.id)]
+		);
+		expect(rows.map((r) => [r.target_id, r.after.mrn, r.user_agent]).sort()).toEqual(patients.map((p) => [p.id, p.mrn, agent(Number(p.fullName.split(' ')[2]))]).sort());
+		const report = await (await api(server, admin)('/api/v1/audit/verify', { method: 'POST' })).json();
+		expect(report).toMatchObject({ ok: true, brokenAt: null });
+	});
+
+	it('writes an MRN past 999999 with every digit, and finds the patient by it', async () => {
+		await query(databaseUrl, "update mrn_counter set last_value = 999999 where prefix = 'IND'");
+		const p = await (await register(reception, { fullName: 'Millionth Patient', sex: 'male', phone: '9812010099' })).json();
+		expect(p.mrn).toBe('IND-1000000');
+		const found = await (await api(server, reception)('/api/v1/patients?q=ind1000000')).json();
+		expect(found.items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+	});
+});

@@ -41,7 +41,8 @@ export async function startServer(opts: {
 	env?: Record<string, string | undefined>;
 	waitForReady?: boolean;
 }): Promise<TestServer> {
-	const port = await freePort();
+	// A test that restarts a server on the same address passes its PORT (and ORIGIN) in `env`.
+	const port = opts.env?.PORT ? Number(opts.env.PORT) : await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -59,6 +60,8 @@ export async function startServer(opts: {
 		// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.
 		RATE_LIMIT_SIGN_IN: '100000',
 		SEED_DEMO: 'true',
+		// Tests start from an empty waiting room (their tokens begin at 001).
+		DEMO_QUEUE: 'false',
 		// Mail, generated demo secrets and the like stay out of the working tree.
 		DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'skinspire-test-')),
 		...opts.env

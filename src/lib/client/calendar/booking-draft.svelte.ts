@@ -50,6 +50,13 @@ export class BookingDraft {
 	/** Looked for the next free times and found none in the fortnight ahead. */
 	noneFree = $state(false);
 
+	/** Book a course instead (e.g. six laser sessions four weeks apart): off until asked for. */
+	repeat = $state(false);
+	sessions = $state(6);
+	everyWeeks = $state(4);
+	/** A refused course: each session that cannot be booked, with the server's reasons in the reader's language. */
+	clashes = $state<{ index: number; start: string; reasons: string[]; alternatives: SlotDto[] }[]>([]);
+
 	#busy = false;
 	#again = false;
 	#closed = false;
@@ -144,6 +151,7 @@ export class BookingDraft {
 		this.roomId = slot.roomId;
 		this.alternatives = [];
 		this.bookProblem = null;
+		this.clashes = [];
 		void this.holdSlot();
 	}
 
@@ -157,6 +165,7 @@ export class BookingDraft {
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return;
 		this.start = instantAt(date, time, this.ctx.timeZone);
 		this.bookProblem = null;
+		this.clashes = [];
 		void this.holdSlot();
 	}
 
@@ -224,12 +233,59 @@ export class BookingDraft {
 		if (hold) await calendarApi.release(hold.id);
 	}
 
+	/**
+	 * Book the course: every session or none. On a refusal keep everything chosen and list the
+	 * sessions that clash, each with why and what is free near it.
+	 */
+	async bookSeries(): Promise<AppointmentDto[] | null> {
+		if (!this.ready || !this.patient || this.booking) return null;
+		this.booking = true;
+		this.bookProblem = null;
+		this.bookOffline = false;
+		this.clashes = [];
+		try {
+			const result = await calendarApi.bookSeries({
+				patientId: this.patient.id,
+				serviceId: this.serviceId,
+				practitionerId: this.practitionerId,
+				roomId: this.roomId,
+				start: this.start,
+				count: this.sessions,
+				everyWeeks: this.everyWeeks,
+				...(this.notes.trim() ? { notes: this.notes.trim() } : {})
+			});
+			if (result.ok) {
+				this.#booked();
+				return result.data.items;
+			}
+			const problem = result.problem;
+			this.bookOffline = problem === null;
+			this.clashes = (problem?.clashes ?? []).map((c) => ({ index: c.index, start: c.start, reasons: problem?.errors?.[`sessions.${c.index}`] ?? [], alternatives: c.alternatives }));
+			// The per-session reasons are listed with their sessions; the summary says the rest.
+			this.bookProblem = problem && { ...problem, errors: Object.fromEntries(Object.entries(problem.errors ?? {}).filter(([field]) => !field.startsWith('sessions.'))) };
+			// Free times near the first session move the whole course.
+			this.alternatives = this.clashes.find((c) => c.index === 0)?.alternatives ?? [];
+			return null;
+		} finally {
+			this.booking = false;
+		}
+	}
+
+	/** The server booked it and let go of our hold with it. */
+	#booked() {
+		this.#closed = true;
+		clearTimeout(this.#renew);
+		if (this.hold) this.ctx.store.applyHold(this.hold.id, null);
+		this.hold = null;
+	}
+
 	/** Book it; on a refusal keep everything chosen and offer the nearest free times. */
 	async book(): Promise<AppointmentDto | null> {
 		if (!this.ready || !this.patient || this.booking) return null;
 		this.booking = true;
 		this.bookProblem = null;
 		this.bookOffline = false;
+		this.clashes = [];
 		try {
 			const result = await calendarApi.book({
 				patientId: this.patient.id,
@@ -240,11 +296,7 @@ export class BookingDraft {
 				...(this.notes.trim() ? { notes: this.notes.trim() } : {})
 			});
 			if (result.ok) {
-				// The server let go of our hold when it booked the slot.
-				this.#closed = true;
-				clearTimeout(this.#renew);
-				if (this.hold) this.ctx.store.applyHold(this.hold.id, null);
-				this.hold = null;
+				this.#booked();
 				return result.data;
 			}
 			this.bookProblem = result.problem;

@@ -1,4 +1,4 @@
-import type { AppointmentDto, HoldDto } from '../../shared/scheduling/appointment.schema.ts';
+import type { AppointmentDto, BookedSeriesDto, HoldDto, SeriesClash } from '../../shared/scheduling/appointment.schema.ts';
 import type { SlotDto } from '../../shared/scheduling/slot.types.ts';
 
 /** An RFC 9457 problem as the API writes it, with the booking extras it may carry. */
@@ -11,6 +11,8 @@ export interface Problem {
 	alternatives?: SlotDto[];
 	/** STALE_VERSION: how the appointment stands now. */
 	current?: AppointmentDto;
+	/** A refused course: each session that cannot be booked (its reasons are in `errors['sessions.<index>']`). */
+	clashes?: SeriesClash[];
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; problem: Problem | null };
@@ -47,6 +49,7 @@ export async function send<T>(method: string, url: string, body?: unknown): Prom
 export const calendarApi = {
 	move: (id: string, change: object, version: number) => send<AppointmentDto>('PATCH', `/api/v1/appointments/${id}`, { ...change, version }),
 	book: (input: object) => send<AppointmentDto>('POST', '/api/v1/appointments', input),
+	bookSeries: (input: object) => send<BookedSeriesDto>('POST', '/api/v1/appointments/series', input),
 	hold: (branchId: string, input: { serviceId: string; practitionerId: string; roomId: string; start: string }) => send<HoldDto>('POST', `/api/v1/branches/${branchId}/holds`, input),
 	release: (holdId: string) => send<void>('DELETE', `/api/v1/holds/${holdId}`),
 	status: (id: string, status: string, version: number) => send<AppointmentDto>('POST', `/api/v1/appointments/${id}/status`, { status, version }),

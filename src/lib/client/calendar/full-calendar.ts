@@ -3,6 +3,8 @@ import type { AppointmentDto, HoldDto, PractitionerItem, RoomItem } from '../../
 import type { Locale } from '../../shared/i18n/locales.ts';
 import { APPOINTMENT_EVENT, appointmentEvent, HOLD_EVENT, holdEvent, holdEventId, type Columns, type DisplayOptions } from './calendar-events.ts';
 import type { CalendarStore } from './calendar-store.svelte.ts';
+import type { HolidayDto, OpeningHoursDto } from '../../shared/scheduling/catalogue.schema.ts';
+import type { Weekday } from '../../shared/scheduling/slot.types.ts';
 
 /** The scheduler's own key for projects published under the AGPL, as SkinSpire is. */
 const SCHEDULER_LICENSE = 'AGPL-My-Frontend-And-Backend-Are-Open-Source';
@@ -63,6 +65,32 @@ export interface CalendarSetup {
 	onLoaded(ok: boolean): void;
 }
 
+/** FullCalendar numbers weekdays from Sunday, as JavaScript does. */
+const DAY_NUMBER: Record<Weekday, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/** The branch's opening hours as FullCalendar business hours: the rest of each day is shaded. */
+function businessHours(week: OpeningHoursDto['week']) {
+	return (Object.entries(week) as [Weekday, { opens: string; closes: string } | null][]).flatMap(([day, h]) => (h ? [{ daysOfWeek: [DAY_NUMBER[day]], startTime: h.opens, endTime: h.closes }] : []));
+}
+
+/**
+ * When the branch is closed: its opening hours and holidays, as set up now (a change shows on the
+ * calendar's next load). Without them the calendar still works, unshaded.
+ */
+async function fetchClosures(branchId: string): Promise<{ hours: OpeningHoursDto | null; holidays: HolidayDto[] }> {
+	const from = new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10);
+	const get = async <T>(url: string): Promise<T | null> => {
+		try {
+			const res = await fetch(url, { headers: { accept: 'application/json' } });
+			return res.ok ? ((await res.json()) as T) : null;
+		} catch {
+			return null;
+		}
+	};
+	const [hours, holidays] = await Promise.all([get<OpeningHoursDto>(`/api/v1/branches/${branchId}/opening-hours`), get<{ items: HolidayDto[] }>(`/api/v1/branches/${branchId}/holidays?from=${from}`)]);
+	return { hours, holidays: holidays?.items ?? [] };
+}
+
 function el(tag: string, className: string, text?: string): HTMLElement {
 	const node = document.createElement(tag);
 	node.className = className;
@@ -84,6 +112,8 @@ export class BranchCalendar {
 	#fromStore = false;
 	/** The range the store last had a snapshot of; only within it can a re-render skip the server. */
 	#loaded: { from: number; to: number } | null = null;
+	/** Days the branch is closed, shaded across every column. */
+	#holidays: HolidayDto[] = [];
 
 	constructor(store: CalendarStore, setup: CalendarSetup) {
 		this.#store = store;
@@ -107,6 +137,8 @@ export class BranchCalendar {
 			import('fullcalendar/locales/hi'),
 			import('fullcalendar/locales/en-gb')
 		]);
+		const closures = await fetchClosures(this.#setup.branchId);
+		this.#holidays = closures.holidays;
 		if (this.#destroyed) return;
 		const s = this.#setup;
 		const options: CalendarOptions = {
@@ -130,6 +162,8 @@ export class BranchCalendar {
 			scrollTime: openingScroll(s.timeZone, s.initialDate),
 			scrollTimeReset: false,
 			allDaySlot: false,
+			// Outside opening hours is shaded (and nothing can be booked there anyway).
+			...(closures.hours ? { businessHours: businessHours(closures.hours.week), nonBusinessHoursClass: 'sk-closed' } : {}),
 			nowIndicator: true,
 			expandRows: true,
 			dayMaxEvents: true,
@@ -240,6 +274,13 @@ export class BranchCalendar {
 			if (input) events.push(input);
 		}
 		for (const h of this.#store.holdsBetween(from, to)) events.push(this.#holdInput(h));
+		for (const h of this.#holidays) {
+			const day = Date.parse(`${h.day}T00:00:00Z`);
+			// A wall-clock day, compared loosely with instants: a day either side does no harm.
+			if (day > to + 86_400_000 || day + 2 * 86_400_000 < from) continue;
+			const next = new Date(day + 86_400_000).toISOString().slice(0, 10);
+			events.push({ id: `holiday:${h.id}`, start: `${h.day}T00:00:00`, end: `${next}T00:00:00`, display: 'background', className: 'sk-holiday', title: h.name });
+		}
 		if (d.columns === 'rooms') {
 			for (const room of this.#setup.rooms.filter((r) => !r.inService)) {
 				events.push({ id: `out-of-service:${room.id}`, start, end, resourceId: room.id, display: 'background', className: 'sk-out-of-service', title: this.#setup.texts.outOfService(room.outOfServiceReason) });
@@ -283,6 +324,11 @@ export class BranchCalendar {
 			node.dataset.holdId = (event.extendedProps.hold as HoldDto).id;
 		} else if (event.id.startsWith('out-of-service:')) {
 			node.dataset.testid = 'calendar-out-of-service';
+			node.dataset.resourceId = event.id.slice('out-of-service:'.length);
+			node.title = event.title;
+		} else if (event.id.startsWith('holiday:')) {
+			node.dataset.testid = 'calendar-holiday';
+			node.title = event.title;
 		}
 	}
 

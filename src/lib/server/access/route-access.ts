@@ -61,6 +61,26 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/(app)/[branch]/users': { GET: { permission: 'users:read', in: 'branch' } },
 	'/(app)/[branch]/patients': { GET: { permission: 'patients:read', in: 'branch' } },
 	'/(app)/[branch]/calendar': { GET: { permission: 'appointments:read', in: 'branch' } },
+	// Scheduling setup screens: the branch's setup people. Changing the (hospital-wide) service
+	// catalogue needs a hospital-wide role; a branch manager sees it read-only.
+	'/(app)/[branch]/setup': { GET: { permission: 'scheduling:manage', in: 'branch' } },
+	'/(app)/[branch]/setup/services': { GET: { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/create': { permission: 'scheduling:manage', in: 'hospital' }, 'POST ?/update': { permission: 'scheduling:manage', in: 'hospital' }, 'POST ?/deactivate': { permission: 'scheduling:manage', in: 'hospital' }, 'POST ?/reactivate': { permission: 'scheduling:manage', in: 'hospital' } },
+	'/(app)/[branch]/setup/rooms': {
+		GET: { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/createRoom': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/updateRoom': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/roomOut': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/roomIn': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/createDevice': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/updateDevice': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/deviceOut': { permission: 'scheduling:manage', in: 'branch' },
+		'POST ?/deviceIn': { permission: 'scheduling:manage', in: 'branch' }
+	},
+	'/(app)/[branch]/setup/schedules': { GET: { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/saveWeek': { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/addLeave': { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/removeLeave': { permission: 'scheduling:manage', in: 'branch' } },
+	'/(app)/[branch]/setup/hours': { GET: { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/saveHours': { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/addHoliday': { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/removeHoliday': { permission: 'scheduling:manage', in: 'branch' }, 'POST ?/saveLanguages': { permission: 'scheduling:manage', in: 'branch' } },
+	// Reception's queue is for everyone who sees appointments; its actions go through /api/v1 (queue:manage).
+	'/(app)/[branch]/queue': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/(app)/[branch]/my-day': { GET: { permission: 'queue:call', in: 'branch' } },
 	'/(app)/[branch]/patients/new': {
 		GET: { permission: 'patients:write', in: 'branch' },
 		'POST ?/register': { permission: 'patients:write', in: 'branch' }
@@ -140,11 +160,33 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/patients/[patientId]/documents/[fileId]/thumbnail': { GET: { permission: 'patients:read-sensitive', in: 'any-branch' } },
 	'/api/v1/patients/[patientId]/documents/[fileId]/marketing-export': { GET: { permission: 'patients:read', in: 'any-branch' } },
 	'/api/v1/branches/[branchId]/services': { GET: { permission: 'appointments:read', in: 'branch' } },
-	'/api/v1/branches/[branchId]/rooms': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/rooms': { GET: { permission: 'appointments:read', in: 'branch' }, POST: { permission: 'scheduling:manage', in: 'branch' } },
+	// Scheduling setup. The service catalogue is hospital-wide: changing it needs scheduling:manage
+	// from a hospital-wide role (a price changes at every branch). Rooms, devices, weeks, leave,
+	// opening hours, holidays and languages belong to one branch: scheduling:manage there.
+	'/api/v1/services': { GET: { permission: 'appointments:read', in: 'any-branch' }, POST: { permission: 'scheduling:manage', in: 'hospital' } },
+	'/api/v1/services/[serviceId]': { GET: { permission: 'appointments:read', in: 'any-branch' }, PATCH: { permission: 'scheduling:manage', in: 'hospital' } },
+	'/api/v1/branches/[branchId]/rooms/[roomId]': { PATCH: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/rooms/[roomId]/out-of-service': { POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/rooms/[roomId]/in-service': { POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/devices': { GET: { permission: 'appointments:read', in: 'branch' }, POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/devices/[deviceId]': { PATCH: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/devices/[deviceId]/out-of-service': { POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/devices/[deviceId]/in-service': { POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/schedules': { GET: { permission: 'appointments:read', in: 'branch' } },
+	'/api/v1/branches/[branchId]/schedules/[userId]': { GET: { permission: 'appointments:read', in: 'branch' }, PUT: { permission: 'scheduling:manage', in: 'branch' } },
+	// Leave at every branch also needs scheduling:manage wherever the practitioner works (the service checks).
+	'/api/v1/branches/[branchId]/schedules/[userId]/leave': { POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/schedules/[userId]/leave/[leaveId]': { DELETE: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/opening-hours': { GET: { permission: 'appointments:read', in: 'branch' }, PUT: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/holidays': { GET: { permission: 'appointments:read', in: 'branch' }, POST: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/holidays/[holidayId]': { DELETE: { permission: 'scheduling:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/languages': { GET: { permission: 'appointments:read', in: 'branch' }, PUT: { permission: 'scheduling:manage', in: 'branch' } },
 	'/api/v1/branches/[branchId]/practitioners': { GET: { permission: 'appointments:read', in: 'branch' } },
 	'/api/v1/branches/[branchId]/slots': { GET: { permission: 'appointments:read', in: 'branch' } },
 	// The branch comes from the room booked; the service checks appointments:book there.
 	'/api/v1/appointments': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/appointments/series': { POST: { permission: 'appointments:book', in: 'any-branch' } },
 	'/api/v1/appointments/[appointmentId]': { PATCH: { permission: 'appointments:book', in: 'any-branch' } },
 	'/api/v1/appointments/[appointmentId]/cancel': { POST: { permission: 'appointments:book', in: 'any-branch' } },
 	'/api/v1/appointments/[appointmentId]/status': { POST: { permission: 'appointments:book', in: 'any-branch' } },
@@ -152,6 +194,34 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/branches/[branchId]/appointments': { GET: { permission: 'appointments:read', in: 'branch' } },
 	'/api/v1/branches/[branchId]/holds': { POST: { permission: 'appointments:book', in: 'branch' } },
 	'/api/v1/holds/[holdId]': { DELETE: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/branches/[branchId]/waitlist': { GET: { permission: 'appointments:read', in: 'branch' }, POST: { permission: 'appointments:book', in: 'branch' } },
+	// The entry's branch decides; the waitlist service checks appointments:book there.
+	'/api/v1/waitlist/[entryId]': { DELETE: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/waitlist/[entryId]/book': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/waitlist/[entryId]/notify': { POST: { permission: 'appointments:book', in: 'any-branch' } },
+	'/api/v1/branches/[branchId]/queue': { GET: { permission: 'appointments:read', in: 'branch' }, POST: { permission: 'queue:manage', in: 'branch' } },
+	'/api/v1/branches/[branchId]/queue/call-next': { POST: { permission: 'queue:call', in: 'branch' } },
+	'/api/v1/branches/[branchId]/my-day': { GET: { permission: 'appointments:read', in: 'branch' } },
+	// The entry's branch decides; the service checks the permission there.
+	'/api/v1/queue/[entryId]/call': { POST: { permission: 'queue:call', in: 'any-branch' } },
+	// Start/finish need queue:call, left/back in line queue:manage or queue:call: the service decides.
+	'/api/v1/queue/[entryId]/status': { POST: { permission: 'appointments:read', in: 'any-branch' } },
+	'/api/v1/queue/[entryId]/priority': { POST: { permission: 'queue:manage', in: 'any-branch' } },
+	'/api/v1/queue/[entryId]/reorder': { POST: { permission: 'queue:manage', in: 'any-branch' } },
+	'/api/v1/branches/[branchId]/boards': { GET: { permission: 'boards:manage', in: 'branch' }, POST: { permission: 'boards:manage', in: 'branch' } },
+	'/api/v1/boards/[deviceId]': { DELETE: { permission: 'boards:manage', in: 'any-branch' } },
+	'/api/v1/boards/[deviceId]/code': { POST: { permission: 'boards:manage', in: 'any-branch' } },
+	// A waiting-room TV: the pairing code (rate-limited) or its device token is its only credential.
+	'/api/v1/board/pair': { POST: 'public' },
+	'/api/v1/board': { GET: 'public' },
+	// The waiting-room TV's page: no session; it holds a device token (or pairs to get one).
+	'/board': { GET: 'public' },
+	'/(app)/[branch]/boards': {
+		GET: { permission: 'boards:manage', in: 'branch' },
+		'POST ?/create': { permission: 'boards:manage', in: 'branch' },
+		'POST ?/renew': { permission: 'boards:manage', in: 'branch' },
+		'POST ?/revoke': { permission: 'boards:manage', in: 'branch' }
+	},
 	'/api/v1/users': {
 		GET: { permission: 'users:read', in: 'any-branch' },
 		POST: { permission: 'users:manage', in: 'any-branch' }
@@ -202,6 +272,8 @@ export const ROUTE_ACCESS: Record<string, RouteRules> = {
 	'/api/v1/me': { GET: 'signed-in-or-token' },
 	'/api/v1/me/tokens': { GET: 'signed-in', POST: 'signed-in' },
 	'/api/v1/me/profile': { GET: 'signed-in', PATCH: 'signed-in' },
+	'/api/v1/me/notifications': { GET: 'signed-in-or-token' },
+	'/api/v1/me/notifications/read': { POST: 'signed-in-or-token' },
 	'/api/v1/me/photo': { PUT: 'signed-in', DELETE: 'signed-in' },
 	// One's own photo, or anyone's for people who may see staff (checked by the service).
 	'/api/v1/users/[userId]/photo': { GET: 'signed-in' },

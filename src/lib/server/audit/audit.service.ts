@@ -4,9 +4,10 @@ import { ZAuditQuery, type AuditEventDto, type AuditPage, type ChainReport } fro
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import { msg, render } from '../../shared/i18n/translate.ts';
-import { GENESIS_HASH, redact, rowHash, type ChainedContent } from './audit-chain.ts';
-import { writeOutboxRow } from '../realtime/outbox.ts';
-import { rooms } from '../../shared/realtime/events.ts';
+import { raw } from '@mikro-orm/core';
+import { canonicalPieces, DatabaseText, GENESIS_HASH, hashedTextAroundSeq, redact, rowHash, type ChainedContent } from './audit-chain.ts';
+import { executePrepared, inlinePrepared, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
+import { rooms, type BroadcastEvent } from '../../shared/realtime/events.ts';
 
 export interface AuditEntry {
 	hospitalId: string | null;
@@ -66,23 +67,68 @@ function toDto(r: AuditRow): AuditEventDto {
 	return { id: Number(r.id), ...c, hash: r.hash };
 }
 
+/** The advisory lock under which appends to one chain take turns. */
+function chainLockKey(hospitalId: string | null): string {
+	return `audit:${hospitalId ?? NO_HOSPITAL}`;
+}
+
 /**
- * Append a row to its hospital's chain inside the caller's transaction, so the record and the
- * change it describes commit together. Appends to one chain take turns (a transaction-scoped
- * advisory lock); different hospitals never wait for each other.
+ * Append one row to a chain. The database reads the chain's head, numbers the row after it and
+ * hashes it (SHA-256 over the text rowHash covers, in two parts around the row's number, see
+ * hashedTextAroundSeq), so an append is one statement: the chain's lock is held for a statement,
+ * not for a read, a hash in Node and a write. It must run after the lock was taken, in a later
+ * statement of the same transaction: a statement sees what was committed before it began, so only
+ * a later one is sure to see the row the previous holder of the lock appended.
+ * jsonb does not keep key order; the hash is over canonical JSON, so it survives the round trip.
  */
-export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise<void> {
-	const chain = entry.hospitalId ?? NO_HOSPITAL;
-	await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`audit:${chain}`]);
-	const [head] = await em.execute<{ seq: string; hash: string }[]>(
-		`select seq, hash from audit_event where coalesce(hospital_id, '${NO_HOSPITAL}'::uuid) = ? order by seq desc limit 1`,
-		[chain]
-	);
-	const prevHash = head?.hash ?? GENESIS_HASH;
-	const occurredAt = new Date();
-	const content: ChainedContent = {
+const APPEND = `with head as (
+	  select coalesce(last.seq, 0) + 1 as seq, coalesce(last.hash, '${GENESIS_HASH}') as prev_hash
+	  from (select 1) as one left join lateral (
+	    select seq, hash from audit_event where coalesce(hospital_id, '${NO_HOSPITAL}'::uuid) = coalesce($1::uuid, '${NO_HOSPITAL}'::uuid)
+	    order by seq desc limit 1
+	  ) as last on true
+	), appended as (
+	  insert into audit_event (hospital_id, seq, branch_id, actor_user_id, actor_label, action, target_type, target_id,
+	    before, after, ip, user_agent, occurred_at, prev_hash, hash)
+	  select $1::uuid, head.seq, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::jsonb, $9::jsonb, $10::text, $11::text,
+	    $12::timestamptz, head.prev_hash, encode(sha256(convert_to(head.prev_hash || $13::text || head.seq::text || $14::text, 'UTF8')), 'hex')
+	  from head
+	  returning hospital_id, seq
+	)`;
+
+/**
+ * A ping for live activity dashboards (swept at once, see SWEPT_AT_ONCE); they refetch through the
+ * permission-checked API. The row writeOutboxRow would write ($15 the room, $16 the event, $17 the
+ * time as text), numbered by the chain.
+ */
+const PING = `insert into outbox_event (room, event, payload)
+	select $15::text, $16::text, jsonb_build_object('action', $5::text, 'at', $17::text, 'version', appended.seq) from appended where appended.hospital_id is not null`;
+
+const AUDIT_APPEND: PreparedStatement = { name: 'skinspire_audit_append', sql: `${APPEND} select seq from appended` };
+const AUDIT_APPEND_AND_PING: PreparedStatement = { name: 'skinspire_audit_append_ping', sql: `${APPEND} ${PING}` };
+/** The same ping on its own, after the append's transaction committed; numbered by the chain's head. */
+const ACTIVITY_PING: PreparedStatement = {
+	name: 'skinspire_activity_ping',
+	sql: `insert into outbox_event (room, event, payload)
+	  select $1::text, $2::text, jsonb_build_object('action', $3::text, 'at', $4::text, 'version', max(seq))
+	  from audit_event where coalesce(hospital_id, '${NO_HOSPITAL}'::uuid) = $5::uuid`
+};
+
+function interleave(pieces: string[], holes: DatabaseText[]): (string | DatabaseText)[] {
+	return pieces.flatMap((piece, i) => (i < holes.length ? [piece, holes[i]!] : [piece]));
+}
+
+/** Text with DatabaseText values in it, as a value for a statement: the text itself, or an SQL expression writing each value in as a JSON string. */
+function textExpression(parts: (string | DatabaseText)[], cast = ''): unknown {
+	if (parts.every((p) => typeof p === 'string')) return parts.join('');
+	const strings = parts.filter((p) => typeof p === 'string');
+	return raw(`(${parts.map((p) => (typeof p === 'string' ? '?' : `to_json((${p.sql})::text)::text`)).join(' || ')})${cast}`, strings);
+}
+
+/** The statement's values for an entry, in the order of $1… above (DatabaseText values in `before` and `after` become SQL expressions). */
+function appendParams(entry: AuditEntry, occurredAt: Date): unknown[] {
+	const content: Omit<ChainedContent, 'seq'> = {
 		hospitalId: entry.hospitalId,
-		seq: head ? Number(head.seq) + 1 : 1,
 		branchId: entry.branchId ?? null,
 		actorUserId: entry.actorUserId ?? null,
 		actorLabel: entry.actorLabel.slice(0, 200),
@@ -95,36 +141,75 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
 		userAgent: entry.userAgent?.slice(0, 400) ?? null,
 		occurredAt: occurredAt.toISOString()
 	};
-	// jsonb does not keep key order; the hash is over canonical JSON, so it survives the round trip.
-	const hash = rowHash(prevHash, content);
-	await em.execute(
-		`insert into audit_event (hospital_id, seq, branch_id, actor_user_id, actor_label, action, target_type, target_id,
-		   before, after, ip, user_agent, occurred_at, prev_hash, hash)
-		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		[
-			content.hospitalId,
-			content.seq,
-			content.branchId,
-			content.actorUserId,
-			content.actorLabel,
-			content.action,
-			content.targetType,
-			content.targetId,
-			content.before === null ? null : JSON.stringify(content.before),
-			content.after === null ? null : JSON.stringify(content.after),
-			content.ip,
-			content.userAgent,
-			occurredAt,
-			prevHash,
-			hash
-		],
-		'run'
-	);
-	if (content.hospitalId) {
-		// A ping for live activity dashboards (swept at once, see SWEPT_AT_ONCE); they refetch
-		// through the permission-checked API.
-		await writeOutboxRow(em, rooms.activity(content.hospitalId), 'activity.changed', { action: content.action, at: content.occurredAt, version: content.seq });
-	}
+	const { head, tail } = hashedTextAroundSeq(content);
+	const json = (value: unknown) => {
+		if (value === null) return null;
+		const { pieces, holes } = canonicalPieces(value, (v) => v instanceof DatabaseText);
+		return holes.length ? textExpression(interleave(pieces, holes as DatabaseText[]), '::jsonb') : pieces[0]!;
+	};
+	return [
+		content.hospitalId,
+		content.branchId,
+		content.actorUserId,
+		content.actorLabel,
+		content.action,
+		content.targetType,
+		content.targetId,
+		json(content.before),
+		json(content.after),
+		content.ip,
+		content.userAgent,
+		content.occurredAt,
+		textExpression(head),
+		textExpression(tail),
+		content.hospitalId ? rooms.activity(content.hospitalId) : null,
+		'activity.changed' satisfies BroadcastEvent,
+		content.occurredAt
+	];
+}
+
+/**
+ * The statement that makes appends to one chain take turns until the transaction ends (a
+ * transaction-scoped advisory lock); different hospitals never wait for each other. Take it as late
+ * as the transaction allows: it is held until the commit.
+ */
+export function auditChainLock(hospitalId: string | null): Statement {
+	return { sql: 'select pg_advisory_xact_lock(hashtext(?))', params: [chainLockKey(hospitalId)] };
+}
+
+/**
+ * The statement that appends `entry` to its chain, with its activity ping, for a transaction sent
+ * in one round trip (runInOneRoundTrip): it goes after auditChainLock, last in the transaction.
+ */
+export function auditAppend(entry: AuditEntry, occurredAt = new Date()): Statement {
+	return executePrepared(AUDIT_APPEND_AND_PING, appendParams(entry, occurredAt));
+}
+
+/**
+ * The same append as three statements: `lock` and then `append` go last in the transaction,
+ * `ping` (its activity ping) after the transaction's COMMIT, as a transaction of its own. The ping
+ * is a logged write, so committed as usual its commit waits for the WAL flush, which covers every
+ * earlier commit of the connection: a transaction that did not wait for its own flush
+ * (COMMIT_WITHOUT_WAITING, so that the chain's lock is not held through the flush) is durable once
+ * the ping has committed.
+ */
+export function auditAppendStatements(entry: AuditEntry & { hospitalId: string }, occurredAt = new Date()): { lock: Statement; append: Statement; ping: Statement } {
+	const params = appendParams(entry, occurredAt);
+	return {
+		lock: auditChainLock(entry.hospitalId),
+		append: executePrepared(AUDIT_APPEND, params.slice(0, 14)),
+		ping: executePrepared(ACTIVITY_PING, [params[14], params[15], entry.action, params[16], entry.hospitalId])
+	};
+}
+
+/**
+ * Append a row to its hospital's chain inside the caller's transaction, so the record and the
+ * change it describes commit together. Appends to one chain take turns (see auditChainLock).
+ */
+export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise<void> {
+	const lock = auditChainLock(entry.hospitalId);
+	await em.execute(lock.sql, lock.params);
+	await em.execute(inlinePrepared(em.getPlatform(), AUDIT_APPEND_AND_PING, appendParams(entry, new Date())), [], 'run');
 }
 
 /**

@@ -53,6 +53,22 @@ describe('loadConfig', () => {
 	});
 });
 
+describe('background jobs and reminders', () => {
+	it('polls every 5 s, reminds a day ahead and leaves the SMS provider to the database kind by default', () => {
+		const c = loadConfig({});
+		expect(c).toMatchObject({ jobPollMs: 5000, reminderLeadMinutes: 1440, smsProvider: undefined });
+		expect(loadConfig({ JOB_POLL_MS: '200', REMINDER_LEAD_MINUTES: '120', SMS_PROVIDER: 'file' })).toMatchObject({ jobPollMs: 200, reminderLeadMinutes: 120, smsProvider: 'file' });
+	});
+
+	it('names what is wrong with them', () => {
+		expect(problems({ JOB_POLL_MS: '0' })[0]).toMatch(/^JOB_POLL_MS must be greater than 0/);
+		expect(problems({ REMINDER_LEAD_MINUTES: '5' })[0]).toMatch(/^REMINDER_LEAD_MINUTES must be at least 15/);
+		expect(problems({ SMS_PROVIDER: 'twilio' })[0]).toMatch(/^SMS_PROVIDER must be console, file or none/);
+		// Whole messages in the log are for a developer's machine, never production.
+		expect(problems({ SMS_PROVIDER: 'console', NODE_ENV: 'production' })[0]).toMatch(/development only/);
+	});
+});
+
 describe('.env.example', () => {
 	it('lists every variable the configuration reads (except the test-only fault switch)', async () => {
 		const fs = await import('node:fs');

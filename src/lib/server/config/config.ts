@@ -59,6 +59,8 @@ const ZEnv = z.object({
 	SEED_DEMO: z
 		.enum(['auto', 'true', 'false'], { error: 'SEED_DEMO must be auto, true or false' })
 		.default('auto'),
+	/** The demo's waiting room already has a morning of patients (seen, with the doctor, waiting). */
+	DEMO_QUEUE: z.enum(['true', 'false'], { error: 'DEMO_QUEUE must be true or false' }).default('true'),
 	APP_SECRET: z
 		.string()
 		.min(32, 'APP_SECRET must be at least 32 characters; generate one with: openssl rand -base64 48')
@@ -68,6 +70,8 @@ const ZEnv = z.object({
 	/** base64 of 32 bytes: keys the blind index for exact-match search on encrypted fields. */
 	PATIENT_INDEX_KEY: z.string().optional(),
 	SESSION_IDLE_MINUTES: ZPositiveInt('SESSION_IDLE_MINUTES', 30),
+	/** How long a slot stays held while someone books it. */
+	SLOT_HOLD_SECONDS: ZPositiveInt('SLOT_HOLD_SECONDS', 120),
 	SESSION_ABSOLUTE_HOURS: ZPositiveInt('SESSION_ABSOLUTE_HOURS', 12),
 	TRUST_PROXY: z.string().default('loopback'),
 	LOG_LEVEL: z
@@ -90,8 +94,21 @@ const ZEnv = z.object({
 		.min(1, 'UPLOAD_MAX_MB must be at least 1')
 		.max(1024, 'UPLOAD_MAX_MB must be at most 1024')
 		.default(25),
+	/** How often each node plans reminders and runs due background jobs (ms). */
+	JOB_POLL_MS: ZPositiveInt('JOB_POLL_MS', 5000),
+	/** Minutes before an appointment its reminder goes out, unless the hospital sets its own. */
+	REMINDER_LEAD_MINUTES: z.coerce
+		.number({ error: 'REMINDER_LEAD_MINUTES must be a number' })
+		.int('REMINDER_LEAD_MINUTES must be a whole number of minutes')
+		.min(15, 'REMINDER_LEAD_MINUTES must be at least 15')
+		.max(20160, 'REMINDER_LEAD_MINUTES must be at most 20160 (14 days)')
+		.default(1440),
+	/** Where appointment text messages go; unset: `file` on a demo database, otherwise `none`. */
+	SMS_PROVIDER: z.enum(['console', 'file', 'none'], { error: 'SMS_PROVIDER must be console, file or none' }).optional(),
 	/** Fault injection for the crash test; refused unless NODE_ENV=test. */
-	SKINSPIRE_FAULT: z.enum(['crash-after-commit']).optional()
+	SKINSPIRE_FAULT: z.enum(['crash-after-commit']).optional(),
+	/** `npm run bench:booking` only: mount its raw-SQL control endpoint (refused on any but a demo database). */
+	BENCH_CONTROL_ENDPOINT: z.enum(['0', '1'], { error: 'BENCH_CONTROL_ENDPOINT must be 0 or 1; only the booking bench sets it' }).default('0')
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -108,10 +125,12 @@ export interface AppConfig {
 	embeddedPgPort: number;
 	redisUrl: string | undefined;
 	seedDemo: 'auto' | 'true' | 'false';
+	demoQueue: boolean;
 	appSecret: string | undefined;
 	patientDataKeys: string | undefined;
 	patientIndexKey: string | undefined;
 	sessionIdleMs: number;
+	slotHoldMs: number;
 	sessionAbsoluteMs: number;
 	trustProxy: string;
 	logLevel: Env['LOG_LEVEL'];
@@ -123,7 +142,14 @@ export interface AppConfig {
 	shutdownTimeoutMs: number;
 	/** Largest patient document or photo accepted, in bytes (UPLOAD_MAX_MB × 1 MiB). */
 	uploadMaxBytes: number;
+	jobPollMs: number;
+	/** Default lead time of appointment reminders (a hospital may set its own). */
+	reminderLeadMinutes: number;
+	/** Unset: decided at start-up (`file` on a demo database, otherwise `none`). */
+	smsProvider: Env['SMS_PROVIDER'];
 	fault: Env['SKINSPIRE_FAULT'];
+	/** The booking bench's control endpoint is wanted; honoured only on a demo database (server/index.ts). */
+	benchControlEndpoint: boolean;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +184,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 	if (env.SKINSPIRE_FAULT && env.NODE_ENV !== 'test') {
 		throw new ConfigError(['SKINSPIRE_FAULT is only for the test suite; unset it']);
 	}
+	if (env.SMS_PROVIDER === 'console' && env.NODE_ENV === 'production') {
+		// The console provider prints whole messages, and health data never goes into production logs.
+		throw new ConfigError(['SMS_PROVIDER=console prints messages to the log and is for development only; use file or none in production']);
+	}
 	const origin = env.ORIGIN ?? `http://localhost:${env.PORT}`;
 	return {
 		env: env.NODE_ENV,
@@ -170,10 +200,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		embeddedPgPort: env.EMBEDDED_PG_PORT,
 		redisUrl: env.REDIS_URL,
 		seedDemo: env.SEED_DEMO,
+		demoQueue: env.DEMO_QUEUE === 'true',
 		appSecret: env.APP_SECRET,
 		patientDataKeys: env.PATIENT_DATA_KEYS,
 		patientIndexKey: env.PATIENT_INDEX_KEY,
 		sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+		slotHoldMs: env.SLOT_HOLD_SECONDS * 1000,
 		sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
 		trustProxy: env.TRUST_PROXY,
 		logLevel: env.LOG_LEVEL,
@@ -183,6 +215,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		mailFrom: env.MAIL_FROM,
 		shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
 		uploadMaxBytes: env.UPLOAD_MAX_MB * 1024 * 1024,
-		fault: env.SKINSPIRE_FAULT
+		jobPollMs: env.JOB_POLL_MS,
+		reminderLeadMinutes: env.REMINDER_LEAD_MINUTES,
+		smsProvider: env.SMS_PROVIDER,
+		fault: env.SKINSPIRE_FAULT,
+		benchControlEndpoint: env.BENCH_CONTROL_ENDPOINT === '1'
 	};
 }

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { startOfLocalDay } from '../scheduling/zoned-time.ts';
 
 const ROOMS = [
@@ -31,7 +31,7 @@ const SERVICES = [
  * Rooms, devices, services and working hours for the demo hospital, once; and, on every start of
  * a demo, a day of appointments for today if it has none, so calendars and queue look alive.
  */
-export async function seedDemoScheduling(orm: MikroORM): Promise<void> {
+export async function seedDemoScheduling(orm: MikroORM, options: { queue: boolean } = { queue: true }): Promise<void> {
 	await orm.em.fork().transactional(async (em) => {
 		await em.execute('select pg_advisory_xact_lock(?)', [7_200_003]);
 		const [hospital] = await em.execute<{ id: string }[]>('select id from hospital where is_demo limit 1');
@@ -110,5 +110,48 @@ export async function seedDemoScheduling(orm: MikroORM): Promise<void> {
 				'run'
 			);
 		}
+		if (options.queue) await seedDemoQueue(em, { hospitalId: hospital.id, branchId: ind.id, day: today, doctor, patients: patients.map((p) => p.id) });
 	});
+}
+
+/**
+ * The waiting room as it would stand now: this morning's patients seen, the latest one with the
+ * doctor, and two walk-ins and a procedure patient waiting, so the queue and the TV look alive.
+ */
+async function seedDemoQueue(em: EntityManager, d: { hospitalId: string; branchId: string; day: string; doctor: string; patients: string[] }): Promise<void> {
+	const now = Date.now();
+	const past = await em.execute<{ id: string; patient_id: string; service_id: string; room_id: string; starts_at: Date }[]>(
+		`select id, patient_id, service_id, room_id, starts_at from appointment where branch_id = ? and practitioner_id = ? and starts_at <= ? and status = 'booked' order by starts_at`,
+		[d.branchId, d.doctor, new Date(now)]
+	);
+	let n = 0;
+	const insert = async (row: { patient: string; appointment: string | null; service: string | null; practitioner: string | null; prefix: string; status: string; room: string | null; checkedIn: number; called: number | null; started: number | null; finished: number | null }) => {
+		n += 1;
+		const [counter] = await em.execute<{ last: number }[]>(
+			`insert into queue_token_counter (branch_id, day, prefix, last) values (?, ?, ?, 1) on conflict (branch_id, day, prefix) do update set last = queue_token_counter.last + 1 returning last`,
+			[d.branchId, d.day, row.prefix]
+		);
+		const at = (t: number | null) => (t === null ? null : new Date(t));
+		await em.execute(
+			`insert into queue_entry (id, hospital_id, branch_id, day, token, prefix, number, patient_id, appointment_id, service_id, practitioner_id, status, priority, position, room_id, called_by_id, checked_in_at, called_at, started_at, finished_at, created_by_id, version)
+			 values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+			[d.hospitalId, d.branchId, d.day, `${row.prefix}-${String(counter!.last).padStart(3, '0')}`, row.prefix, counter!.last, row.patient, row.appointment, row.service, row.practitioner, row.status, n, row.room, row.called ? d.doctor : null, at(row.checkedIn), at(row.called), at(row.started), at(row.finished), d.doctor],
+			'run'
+		);
+	};
+	for (const [i, a] of past.entries()) {
+		const start = new Date(a.starts_at).getTime();
+		const last = i === past.length - 1 && now - start < 30 * 60_000;
+		const status = last ? 'in-service' : 'done';
+		await insert({ patient: a.patient_id, appointment: a.id, service: a.service_id, practitioner: d.doctor, prefix: 'C', status, room: a.room_id, checkedIn: start - 12 * 60_000, called: start + 60_000, started: start + 2 * 60_000, finished: last ? null : start + (12 + (i % 5)) * 60_000 });
+		await em.execute(`update appointment set status = ?, updated_at = now(), version = version + 1 where id = ?`, [last ? 'in-consultation' : 'completed', a.id], 'run');
+	}
+	const [consult] = await em.execute<{ id: string }[]>("select id from clinic_service where hospital_id = ? and name = 'Dermatology consultation'", [d.hospitalId]);
+	const [peel] = await em.execute<{ id: string }[]>("select id from clinic_service where hospital_id = ? and name = 'Chemical peel (glycolic)'", [d.hospitalId]);
+	// Patients without an appointment today: they walked in.
+	const waiting = (await em.execute<{ id: string }[]>('select id from patient where hospital_id = ? and not (id = any(?::uuid[])) order by mrn limit 3', [d.hospitalId, `{${d.patients.join(',')}}`])).map((p) => p.id);
+	if (waiting.length < 3 || !consult || !peel) return;
+	await insert({ patient: waiting[0]!, appointment: null, service: consult.id, practitioner: null, prefix: 'C', status: 'waiting', room: null, checkedIn: now - 9 * 60_000, called: null, started: null, finished: null });
+	await insert({ patient: waiting[1]!, appointment: null, service: peel.id, practitioner: null, prefix: 'P', status: 'waiting', room: null, checkedIn: now - 6 * 60_000, called: null, started: null, finished: null });
+	await insert({ patient: waiting[2]!, appointment: null, service: consult.id, practitioner: null, prefix: 'C', status: 'waiting', room: null, checkedIn: now - 3 * 60_000, called: null, started: null, finished: null });
 }

@@ -6,16 +6,21 @@ import { ZAuditPage, ZAuditQuery, ZChainReport } from '../../shared/audit/audit.
 import { ZSessionList } from '../../shared/sessions/session.schema.ts';
 import { ZCreateTokenInput, ZCreatedToken, ZTokenList } from '../../shared/tokens/token.schema.ts';
 import { ZActivitySummary } from '../../shared/activity/activity.schema.ts';
-import { ZAppointmentList, ZAppointmentQuery, ZCancelInput, ZHold, ZHoldInput, ZRescheduleInput, ZStatusInput, ZAppointment, ZBookAppointmentInput, ZPractitionerList, ZRoomList, ZServiceList, ZSlotList, ZSlotQuery } from '../../shared/scheduling/appointment.schema.ts';
+import { ZCallInput, ZCallNextInput, ZCheckInInput, ZPriorityInput, ZQueueEntry, ZQueueSnapshot, ZQueueStatusInput, ZReorderInput } from '../../shared/queue/queue.schema.ts';
+import { ZBoardDevice, ZBoardState, ZCreateBoardInput, ZPairBoardInput } from '../../shared/boards/board.schema.ts';
+import { ZAppointmentList, ZAppointmentQuery, ZCancelInput, ZHold, ZHoldInput, ZRescheduleInput, ZStatusInput, ZAppointment, ZBookAppointmentInput, ZBookSeriesInput, ZBookedSeries, ZSeriesClash, ZPractitionerList, ZRoomList, ZServiceList, ZSlotList, ZSlotQuery } from '../../shared/scheduling/appointment.schema.ts';
 import { ZPortalStatus, ZPortalUpdateInput, ZCreatePatientInput, ZDuplicateCandidates, ZHistoryEntry, ZHistoryEntryInput, ZPatient, ZPatientPage, ZSearchPatientsQuery, ZUpdatePatientInput } from '../../shared/patients/patient.schema.ts';
 import { ZProfile, ZUpdateProfileInput } from '../../shared/profile/profile.schema.ts';
 import { ZHospitalSettings, ZUpdateHospitalSettingsInput } from '../../shared/tenancy/settings.schema.ts';
+import { ZMarkNotificationsReadInput, ZNotification, ZNotificationList } from '../../shared/notifications/notification.schema.ts';
 import { ZChangePasswordInput, ZResetCompleteInput, ZResetRequestInput } from '../../shared/passwords/password.schema.ts';
 import { ZMfaCodeInput, ZMfaStatus, ZPasswordConfirmInput, ZRecoveryCodes, ZTotpSetup } from '../../shared/mfa/mfa.schema.ts';
 import { ZAcceptInvitationInput, ZInviteUserInput, ZRoleGrant, ZUpdateUserInput, ZUserPage, ZUserQuery, ZUserSummary } from '../../shared/users/user.schema.ts';
 import { ZCreateRoleInput, ZRole, ZRoleList, ZUpdateRoleInput } from '../../shared/roles/role.schema.ts';
 import { DOCUMENT_TYPES, PATIENT_FILE_KINDS, PHOTO_PHASES, PHOTO_VIEWS, ZListPatientFilesQuery, ZPatientFile, ZPatientFileList } from '../../shared/patients/patient-files.schema.ts';
+import { catalogueSchemas, cataloguePaths } from './openapi-catalogue.ts';
 import { DELIMITERS, IMPORT_BATCH, IMPORT_MAX_BYTES, ZImportMappingInput, ZImportVersion, ZPatientImport, ZPatientImportList, ZStartImportInput } from '../../shared/patients/patient-import.schema.ts';
+import { ZJoinWaitlistInput, ZRemoveWaitlistQuery, ZWaitlistBooking, ZWaitlistEntry, ZWaitlistList, ZWaitlistNotified, ZWaitlistOffer, ZWaitlistSlotInput } from '../../shared/scheduling/waitlist.schema.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the endpoints validate with,
@@ -277,6 +282,144 @@ function patientImportPaths() {
 }
 // --- end of patient imports -----------------------------------------------------------------------
 
+// --- Queue and waiting-room boards ------------------------------------------------------------
+const queueSchemas = {
+	CheckInInput: schema(ZCheckInInput, 'input'),
+	CallNextInput: schema(ZCallNextInput, 'input'),
+	CallInput: schema(ZCallInput, 'input'),
+	QueueStatusInput: schema(ZQueueStatusInput, 'input'),
+	PriorityInput: schema(ZPriorityInput, 'input'),
+	ReorderInput: schema(ZReorderInput, 'input'),
+	QueueEntry: schema(ZQueueEntry),
+	QueueSnapshot: schema(ZQueueSnapshot),
+	MyDay: schema(z.object({ appointments: z.array(ZAppointment), queue: ZQueueSnapshot })),
+	CreateBoardInput: schema(ZCreateBoardInput, 'input'),
+	PairBoardInput: schema(ZPairBoardInput, 'input'),
+	BoardDevice: schema(ZBoardDevice),
+	BoardDeviceList: schema(z.object({ items: z.array(ZBoardDevice) })),
+	BoardDeviceWithCode: schema(z.object({ device: ZBoardDevice, code: z.string() })),
+	BoardPairing: schema(z.object({ token: z.string(), deviceId: z.uuid(), branch: z.object({ id: z.uuid(), name: z.string(), code: z.string() }) })),
+	BoardState: schema(ZBoardState)
+};
+
+function queuePaths() {
+	const branchId = pathId('branchId');
+	const entryId = pathId('entryId');
+	const deviceId = pathId('deviceId');
+	const entryErrors = { '400': 'A field to fix', '404': 'No such queue entry of yours', '409': 'Stale version (with the current entry)', '422': 'Not possible in the entry\'s state' };
+	return {
+		'/branches/{branchId}/queue': {
+			parameters: [branchId],
+			get: op('getQueue', "The branch's queue today (or `day=YYYY-MM-DD`): waiting in line order with place and expected wait (from how long visits actually take today), then called / in service, then finished. `seq` orders snapshots", 'queue', {
+				parameters: [{ name: 'day', in: 'query', required: false, schema: { type: 'string', format: 'date' } }],
+				ok: ['200', 'The queue', 'QueueSnapshot'],
+				errors: { '404': 'No such branch of yours' }
+			}),
+			post: op('checkIn', "Check a patient in, for today's appointment (it becomes checked-in) or as a walk-in: 201 with the entry and its token (C-014 consultation, P-007 procedure, S-… surgery; numbers per branch and day). Every screen of the branch gets queue.updated, its TVs board.updated, the practitioner a notification. With an Idempotency-Key header, a retry gets the first answer again", 'queue', {
+				parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Any unique string per check-in attempt; the same key with a different body answers 422.' }],
+				body: 'CheckInInput',
+				ok: ['201', 'The queue entry, with `token`', 'QueueEntry'],
+				errors: { '400': 'A field to fix (appointment not today, not this patient\'s, already over…)', '403': 'Needs queue:manage', '404': 'No such branch of yours', '422': 'Already checked in / already waiting, or the Idempotency-Key was used for a different request' }
+			})
+		},
+		'/branches/{branchId}/queue/call-next': {
+			parameters: [branchId],
+			post: op('callNext', 'Call the first patient in line waiting for you (or `practitionerId`), or for whoever is free, to a room. Two practitioners pressing at once get two different patients; the TVs announce it', 'queue', {
+				body: 'CallNextInput',
+				ok: ['200', 'The called entry', 'QueueEntry'],
+				errors: { '400': 'Room unknown or out of service', '403': 'Needs queue:call', '404': 'Nobody is waiting for you' }
+			})
+		},
+		'/branches/{branchId}/my-day': {
+			parameters: [branchId],
+			get: op('myDay', "Your appointments today at the branch, and the branch's queue", 'queue', { ok: ['200', '{ appointments, queue }', 'MyDay'], errors: { '404': 'No such branch of yours' } })
+		},
+		'/queue/{entryId}/call': { parameters: [entryId], post: op('callEntry', 'Call this token to a room, or call it again (the TVs announce it anew)', 'queue', { body: 'CallInput', ok: ['200', 'The entry', 'QueueEntry'], errors: entryErrors }) },
+		'/queue/{entryId}/status': {
+			parameters: [entryId],
+			post: op('setQueueStatus', 'in-service (start the visit; the appointment becomes in-consultation), done (finish; completed), left (went home unseen), waiting (back in line after a call nobody answered)', 'queue', { body: 'QueueStatusInput', ok: ['200', 'The entry', 'QueueEntry'], errors: entryErrors })
+		},
+		'/queue/{entryId}/priority': { parameters: [entryId], post: op('setQueuePriority', 'Mark priority with a reason (goes ahead of everyone without it), or unmark. Audited', 'queue', { body: 'PriorityInput', ok: ['200', 'The entry', 'QueueEntry'], errors: entryErrors }) },
+		'/queue/{entryId}/reorder': { parameters: [entryId], post: op('reorderQueue', 'Move a waiting patient to just before `beforeId` (null: to the end). Audited with both places', 'queue', { body: 'ReorderInput', ok: ['200', 'The entry', 'QueueEntry'], errors: entryErrors }) },
+		'/branches/{branchId}/boards': {
+			parameters: [branchId],
+			get: op('listBoards', "The branch's waiting-room TVs and whether each is paired, waiting to pair or revoked", 'boards', { ok: ['200', '{ items }', 'BoardDeviceList'], errors: { '403': 'Needs boards:manage', '404': 'No such branch of yours' } }),
+			post: op('createBoard', 'Add a TV: the answer carries a one-time pairing code (valid 15 minutes) to type on the TV at /board', 'boards', { body: 'CreateBoardInput', ok: ['201', 'The device and its code', 'BoardDeviceWithCode'], errors: { '400': 'A field to fix', '403': 'Needs boards:manage' } })
+		},
+		'/boards/{deviceId}': { parameters: [deviceId], delete: op('revokeBoard', 'Revoke a TV: its token stops working and its connection closes within a second', 'boards', { ok: ['200', 'The device', 'BoardDevice'], errors: { '404': 'No such board of yours' } }) },
+		'/boards/{deviceId}/code': { parameters: [deviceId], post: op('renewBoardCode', 'A fresh pairing code for a TV not yet paired', 'boards', { ok: ['200', 'The device and its code', 'BoardDeviceWithCode'], errors: { '404': 'No such board of yours', '422': 'Already paired or revoked' } }) },
+		'/board/pair': {
+			post: {
+				...op('pairBoard', "The TV's side: trade a valid pairing code, once, for its device token (ssb_…). Rate-limited per address", 'boards', { body: 'PairBoardInput', ok: ['200', 'The device token and branch', 'BoardPairing'], errors: { '400': 'Unknown or expired code', '429': 'Too many attempts' } }),
+				security: []
+			}
+		},
+		'/board': {
+			get: {
+				...op('getBoard', "What a paired TV shows now: tokens and initials only (never names), who is being called to which room, next in line, typical waits, notices. Send the device token in the X-Board-Token header; it opens this board and nothing else (elsewhere: 401). Live: Socket.IO handshake `auth.boardToken`, event board.updated", 'boards', {
+					parameters: [{ name: 'X-Board-Token', in: 'header', required: true, schema: { type: 'string' } }],
+					ok: ['200', 'The board', 'BoardState'],
+					errors: {}
+				}),
+				security: []
+			}
+		}
+	};
+}
+
+// --- Waitlist -----------------------------------------------------------------------------------
+const waitlistSchemas = {
+	JoinWaitlistInput: schema(ZJoinWaitlistInput, 'input'),
+	WaitlistSlotInput: schema(ZWaitlistSlotInput, 'input'),
+	WaitlistEntry: schema(ZWaitlistEntry),
+	WaitlistList: schema(ZWaitlistList),
+	WaitlistBooking: schema(ZWaitlistBooking),
+	WaitlistNotified: schema(ZWaitlistNotified),
+	WaitlistOffer: schema(ZWaitlistOffer)
+};
+
+function waitlistPaths() {
+	const entryId = pathId('entryId');
+	return {
+		'/branches/{branchId}/waitlist': {
+			parameters: [pathId('branchId')],
+			get: op('listWaitlist', 'Patients waiting for an earlier slot at the branch, longest first. When a cancel, no-show or move frees a time they would take, every desk of the branch gets the socket event waitlist.offer (the slot and the best matches, see WaitlistOffer); waitlist.changed when an entry is added, booked or removed', 'waitlist', {
+				ok: ['200', '{ items }', 'WaitlistList'],
+				errors: { '404': 'No such branch of yours' }
+			}),
+			post: op('joinWaitlist', 'Put a patient on the waitlist for a service, optionally with one practitioner, a part of the day (branch clock: morning before 12:00, afternoon 12–17, evening from 17:00) and the days they can come', 'waitlist', {
+				body: 'JoinWaitlistInput',
+				ok: ['201', 'The entry', 'WaitlistEntry'],
+				errors: { '400': 'A field to fix, or the patient already waits for this service here (errors.patientId)', '403': 'Needs appointments:book', '404': 'No such branch of yours' }
+			})
+		},
+		'/waitlist/{entryId}': {
+			parameters: [entryId],
+			delete: op('removeFromWaitlist', 'Take the patient off the waitlist; send the version you saw', 'waitlist', {
+				parameters: queryParameters(ZRemoveWaitlistQuery),
+				ok: ['204', 'Removed'],
+				errors: { '400': 'No version given', '404': 'No such entry of yours', '409': 'Changed meanwhile (with the current entry)', '422': 'Already booked or removed' }
+			})
+		},
+		'/waitlist/{entryId}/book': {
+			parameters: [entryId],
+			post: op('bookFromWaitlist', "Book the patient into an offered time with the entry's service (every booking rule applies) and mark the entry booked; other desks see appointment.changed and waitlist.changed", 'waitlist', {
+				body: 'WaitlistSlotInput',
+				ok: ['201', 'The booked entry and the appointment', 'WaitlistBooking'],
+				errors: { '400': 'Field errors (as for booking)', '404': 'No such entry of yours', '409': 'The time was taken meanwhile (with alternatives); the entry keeps waiting', '422': 'Already booked or removed' }
+			})
+		},
+		'/waitlist/{entryId}/notify': {
+			parameters: [entryId],
+			post: op('sendWaitlistOffer', "Email the offered time to the patient in their language (only with their consent to email); audited as waitlist.offer-sent. The answer names the address masked", 'waitlist', {
+				body: 'WaitlistSlotInput',
+				ok: ['200', 'Sent', 'WaitlistNotified'],
+				errors: { '400': 'A field to fix', '404': 'No such entry of yours', '422': 'No consent to email, no email on record, or the entry is no longer waiting' }
+			})
+		}
+	};
+}
+
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -334,6 +477,9 @@ export function openApiDocument(serverUrl: string) {
 				Profile: schema(ZProfile),
 				UpdateProfileInput: schema(ZUpdateProfileInput, 'input'),
 				UpdateHospitalSettingsInput: schema(ZUpdateHospitalSettingsInput, 'input'),
+				Notification: schema(ZNotification),
+				NotificationList: schema(ZNotificationList),
+				MarkNotificationsReadInput: schema(ZMarkNotificationsReadInput, 'input'),
 				CreatePatientInput: schema(ZCreatePatientInput, 'input'),
 				UpdatePatientInput: schema(ZUpdatePatientInput, 'input'),
 				Patient: schema(ZPatient),
@@ -344,9 +490,14 @@ export function openApiDocument(serverUrl: string) {
 				HistoryList: schema(z.object({ entries: z.array(ZHistoryEntry) })),
 				PortalStatus: schema(ZPortalStatus),
 				BookAppointmentInput: schema(ZBookAppointmentInput, 'input'),
+				BookSeriesInput: schema(ZBookSeriesInput, 'input'),
+				BookedSeries: schema(ZBookedSeries),
+				SeriesClash: schema(ZSeriesClash),
 				RescheduleInput: schema(ZRescheduleInput, 'input'),
 				CancelInput: schema(ZCancelInput, 'input'),
 				StatusInput: schema(ZStatusInput, 'input'),
+				...queueSchemas,
+				...waitlistSchemas,
 				HoldInput: schema(ZHoldInput, 'input'),
 				Hold: schema(ZHold),
 				AppointmentList: schema(ZAppointmentList),
@@ -357,6 +508,7 @@ export function openApiDocument(serverUrl: string) {
 				PractitionerList: schema(ZPractitionerList),
 				PortalUpdateInput: schema(ZPortalUpdateInput, 'input'),
 				...patientFileSchemas,
+				...catalogueSchemas,
 				...patientImportSchemas
 			}
 		},
@@ -412,11 +564,25 @@ export function openApiDocument(serverUrl: string) {
 			},
 			'/hospital/settings': {
 				get: op('getHospitalSettings', 'Hospital-wide settings (needs settings:manage)', 'hospital', { ok: ['200', 'Settings', 'HospitalSettings'], errors: { '403': 'Needs settings:manage' } }),
-				patch: op('updateHospitalSettings', 'Change the idle timeout (5–480 minutes, or null for the server default); applies from the next request', 'hospital', {
+				patch: op('updateHospitalSettings', 'Change the idle timeout (5–480 minutes) and the appointment reminder lead time (15–20160 minutes); null follows the server default (SESSION_IDLE_MINUTES, REMINDER_LEAD_MINUTES), a field left out stays as it is. Idle timeout applies from the next request; a new lead time from the next reminder planning (within JOB_POLL_MS)', 'hospital', {
 					body: 'UpdateHospitalSettingsInput',
 					ok: ['200', 'Settings after the change', 'HospitalSettings'],
 					errors: { '400': 'A field to fix', '403': 'Needs settings:manage', '409': 'Someone else changed them first' }
 				})
+			},
+			'/me/notifications': {
+				get: op('listMyNotifications', 'My latest 50 notifications, newest first (e.g. kind queue.checked-in: my patient checked in), and how many of mine are unread. New ones arrive live as the socket event notification.created; a screen shows `notifications.<kind>` filled with `params`', 'auth', {
+					ok: ['200', 'My notifications', 'NotificationList']
+				})
+			},
+			'/me/notifications/read': {
+				post: {
+					...op('markMyNotificationsRead', 'Mark some of my notifications read (`ids`), or all of them (no body, or no `ids`); ids that are not mine change nothing. My other open screens get notification.read. Answers the list after', 'auth', {
+						ok: ['200', 'My notifications after the change', 'NotificationList'],
+						errors: { '400': 'Malformed JSON, or ids that are not notification ids' }
+					}),
+					requestBody: { required: false, content: { 'application/json': { schema: { $ref: '#/components/schemas/MarkNotificationsReadInput' } } } }
+				}
 			},
 			'/me/profile': {
 				get: op('getProfile', 'My name, phone and preferences (theme, notice toasts)', 'auth', { ok: ['200', 'Profile', 'Profile'] }),
@@ -560,10 +726,6 @@ export function openApiDocument(serverUrl: string) {
 				parameters: [branchId],
 				get: op('listServices', 'The services offered (hospital-wide catalogue), with who may perform each', 'scheduling', { ok: ['200', '{ items }', 'ServiceList'], errors: { '404': 'No such branch of yours' } })
 			},
-			'/branches/{branchId}/rooms': {
-				parameters: [branchId],
-				get: op('listRooms', "The branch's rooms, in service or not", 'scheduling', { ok: ['200', '{ items }', 'RoomList'], errors: { '404': 'No such branch of yours' } })
-			},
 			'/branches/{branchId}/practitioners': {
 				parameters: [branchId],
 				get: op('listPractitioners', 'Staff with working hours at the branch, and the services each performs', 'scheduling', { ok: ['200', '{ items }', 'PractitionerList'], errors: { '404': 'No such branch of yours' } })
@@ -590,6 +752,26 @@ export function openApiDocument(serverUrl: string) {
 					body: 'BookAppointmentInput',
 					ok: ['201', 'The appointment', 'Appointment'],
 					errors: { '400': 'Field errors saying what to change (closed, on a break, wrong room type, in the past…)', '409': 'Taken: `taken` says what, `alternatives` lists the nearest free slots', '422': 'The Idempotency-Key was used for a different request' }
+				})
+			},
+			'/appointments/series': {
+				post: op('bookAppointmentSeries', 'Book a course: `count` (2–12) sessions `everyWeeks` (1–12) apart at the first one\'s time of day on the branch\'s clock, same service, practitioner and room; all in one transaction sharing a `seriesId`, or none. Every booked session is announced (appointment.changed). Takes an Idempotency-Key as POST /appointments does', 'scheduling', {
+					parameters: [
+						{
+							name: 'Idempotency-Key',
+							in: 'header',
+							required: false,
+							schema: { type: 'string', minLength: 1, maxLength: 200 },
+							description: 'Any unique string per booking attempt, kept for 24 hours per user. The same key with a different body answers 422; while the first request is still running, 409 IN_PROGRESS.'
+						}
+					],
+					body: 'BookSeriesInput',
+					ok: ['201', '`{ seriesId, items }`: the booked appointments in time order', 'BookedSeries'],
+					errors: {
+						'400': 'Nothing booked: a field to fix, or sessions that break a rule (closed, holiday, leave…). `clashes` lists each such session: `{ index, start, problems, alternatives }` (SeriesClash); `errors` has its reasons under `sessions.<index>`',
+						'409': 'Nothing booked: sessions already taken; `clashes` lists each with what is taken and the nearest free times (SeriesClash)',
+						'422': 'The Idempotency-Key was used for a different request'
+					}
 				})
 			},
 			'/branches/{branchId}/appointments': {
@@ -640,8 +822,12 @@ export function openApiDocument(serverUrl: string) {
 					errors: { '404': 'No such patient in your hospital', '422': 'No email on the record, the address signs in another account, or the account is already in use' }
 				})
 			},
+			...queuePaths(),
+			...waitlistPaths(),
 			...patientFilePaths(),
 			...patientImportPaths(),
+			// Rooms (list and create), devices, services, schedules, opening hours, holidays, languages.
+			...cataloguePaths({ op, pathId, queryParameters }),
 			'/portal/me': {
 				get: op('getOwnPatientRecord', "A patient's own record (portal accounts only; staff get 404)", 'portal', { ok: ['200', 'Your record', 'Patient'], errors: { '404': 'Not a portal account' } }),
 				patch: op('updateOwnPatientRecord', 'Change your contact details and consents; send the version you saw (a stale one answers 409). Audited; open charts at the clinic update live', 'portal', {

@@ -8,6 +8,13 @@ import { rooms } from '../../shared/realtime/events.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
+import { boardState, branchToday, queueSnapshot } from '../queue/queue-snapshot.ts';
+
+/** Waiting-room TVs show the branch's notices too: hand them the board as it now stands. */
+async function tellBoards(em: EntityManager, outbox: OutboxBatch, branchId: string): Promise<void> {
+	const { day } = await branchToday(em, branchId);
+	await outbox.broadcast(em, rooms.board(branchId), 'board.updated', { state: await boardState(em, await queueSnapshot(em, branchId, day, Date.now(), true)), call: null });
+}
 
 interface NoticeRow {
 	id: string;
@@ -116,6 +123,7 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 				);
 				const dto = toDto(await findOne(em, actor, branchId, row!.id), true);
 				await outbox.broadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
+				await tellBoards(em, outbox, branchId);
 				return dto;
 			});
 			afterCommit(outbox);
@@ -143,6 +151,7 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 				const dto = toDto(await findOne(em, actor, branchId, noticeId), true);
 				if (dto.version !== current.version + 1) throw new DomainError('STALE_VERSION');
 				await outbox.broadcast(em, rooms.branch(branchId), 'notice.cleared', { notice: dto, version: dto.version });
+				await tellBoards(em, outbox, branchId);
 				return { dto, changed: true };
 			});
 			if (result.changed) {

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { raw, type RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { canAnywhere } from '../../shared/access/actor.ts';
@@ -16,9 +17,11 @@ import {
 import { normalisePhone } from '../../shared/patients/phone.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import { msg } from '../../shared/i18n/translate.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { DatabaseText } from '../audit/audit-chain.ts';
+import { appendAudit, auditAppendStatements } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
+import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, executePrepared, inlinePrepared, runInOneRoundTrip, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
@@ -87,33 +90,109 @@ export function plainColumns(data: Record<string, unknown>): Record<string, unkn
 	return out;
 }
 
+/** Where and by whom a patient is being registered. */
+export interface RegistrationPlace {
+	hospitalId: string;
+	branchId: string;
+	branchCode: string;
+	userId: string | null;
+}
+
+const NEXT_MRN: PreparedStatement = {
+	name: 'skinspire_next_mrn',
+	sql: `insert into mrn_counter (hospital_id, prefix, last_value) values ($1::uuid, $2::text, 1)
+	  on conflict (hospital_id, prefix) do update set last_value = mrn_counter.last_value + 1 returning last_value`
+};
+
+/** Where a registration's round trip keeps the MRN it drew, for its statements after that (a setting of the connection). */
+const DRAWN_MRN = `current_setting('skinspire.mrn')`;
+
+/** NEXT_MRN, formatted as formatMrn does ($3 the prefix in capitals) and kept in DRAWN_MRN. */
+const NEXT_MRN_KEPT: PreparedStatement = {
+	name: 'skinspire_next_mrn_kept',
+	sql: `with drawn as (${NEXT_MRN.sql})
+	  select set_config('skinspire.mrn', $3::text || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0'), false) as mrn from drawn`
+};
+
+/** The INSERTs of the sets of columns registrations have sent, prepared once per connection (up to PREPARED_INSERTS of them). */
+const patientInserts = new Map<string, PreparedStatement>();
+const PREPARED_INSERTS = 64;
+
+/**
+ * The INSERT of one patient (returning its `created_at`) with its values: the id, the hospital, the
+ * MRN (or an SQL expression of it), the branch, the author, then `columns`, the columns of `data`.
+ */
+function patientInsert(crypto: FieldCrypto, at: RegistrationPlace, mrn: string | RawQueryFragment, data: Record<string, unknown>, source: { system: string; id: string } | null): { id: string; insert: PreparedStatement; params: unknown[]; columns: Record<string, unknown> } {
+	const id = randomUUID();
+	const columns: Record<string, unknown> = { ...plainColumns(data), ...encryptedColumns(crypto, id, data) };
+	if (source) Object.assign(columns, { source_system: source.system, source_id: source.id });
+	const names = Object.keys(columns).join(', ');
+	let insert = patientInserts.get(names);
+	if (!insert) {
+		const n = Object.keys(columns).length;
+		insert = {
+			name: `skinspire_patient_insert_${createHash('sha256').update(names).digest('hex').slice(0, 16)}`,
+			sql: `insert into patient (id, hospital_id, mrn, registered_at_branch_id, created_by_id, created_at, updated_at, version${n ? `, ${names}` : ''})
+			 values ($1::uuid, $2::uuid, $3::text, $4::uuid, $5::uuid, now(), now(), 1${Array.from({ length: n }, (_, i) => `, $${i + 6}`).join('')})
+			 returning created_at`
+		};
+		if (patientInserts.size < PREPARED_INSERTS) patientInserts.set(names, insert);
+	}
+	return { id, insert, params: [id, at.hospitalId, mrn, at.branchId, at.userId, ...Object.values(columns)], columns };
+}
+
+/**
+ * A new patient's row as stored, without reading it back: the inserted columns over what the
+ * table's defaults give the others (see the patients migration; a test compares a registration's
+ * answer with the record read afterwards).
+ */
+function insertedRow(columns: Record<string, unknown>, data: Record<string, unknown>, row: Pick<PatientRow, 'id' | 'hospital_id' | 'mrn' | 'registered_at_branch_id' | 'branch_name' | 'branch_code' | 'created_at'>): PatientRow {
+	const nulls = ['preferred_name', 'date_of_birth', 'phone_enc', 'email_enc', 'address_enc', 'emergency_contact_enc', 'government_id_enc', 'occupation', 'referral_source', 'preferred_language', 'fitzpatrick_type', 'allergies_enc', 'medications_enc', 'conditions_enc', 'previous_procedures_enc'];
+	return {
+		...(Object.fromEntries(nulls.map((c) => [c, null])) as object),
+		date_of_birth_estimated: false,
+		consent_photography: false,
+		consent_marketing: false,
+		consent_sms: false,
+		consent_email: false,
+		consent_whatsapp: false,
+		...(columns as object),
+		skin_concerns: (data.skinConcerns as string[] | undefined) ?? [],
+		...row,
+		updated_at: row.created_at,
+		version: 1
+	} as PatientRow;
+}
+
+/** The field crypto, remembering what it sealed: the answer to a registration shows the record just written without opening it again. */
+function rememberingSeals(crypto: FieldCrypto): FieldCrypto {
+	const sealed = new Map<string, string>();
+	return {
+		...crypto,
+		encrypt(plain, context) {
+			const value = crypto.encrypt(plain, context);
+			sealed.set(value, plain);
+			return value;
+		},
+		decrypt: (value, context) => sealed.get(value) ?? crypto.decrypt(value, context)
+	};
+}
+
 /**
  * Insert one patient with the next MRN of the branch, inside the caller's transaction. Shared by
- * registration, the demo seed and imports; the caller audits.
+ * the demo seed; the caller audits.
  */
 export async function insertPatient(
 	em: EntityManager,
 	crypto: FieldCrypto,
-	at: { hospitalId: string; branchId: string; branchCode: string; userId: string | null },
+	at: RegistrationPlace,
 	data: Record<string, unknown>,
 	source: { system: string; id: string } | null = null
 ): Promise<{ id: string; mrn: string }> {
-	const id = randomUUID();
-	const columns: Record<string, unknown> = { ...plainColumns(data), ...encryptedColumns(crypto, id, data) };
-	if (source) Object.assign(columns, { source_system: source.system, source_id: source.id });
-	const [counter] = await em.execute<{ last_value: number }[]>(
-		`insert into mrn_counter (hospital_id, prefix, last_value) values (?, ?, 1)
-		 on conflict (hospital_id, prefix) do update set last_value = mrn_counter.last_value + 1 returning last_value`,
-		[at.hospitalId, at.branchCode]
-	);
+	const [counter] = await em.execute<{ last_value: number }[]>(inlinePrepared(em.getPlatform(), NEXT_MRN, [at.hospitalId, at.branchCode]));
 	const mrn = formatMrn(at.branchCode, counter!.last_value);
-	const names = Object.keys(columns);
-	await em.execute(
-		`insert into patient (id, hospital_id, mrn, registered_at_branch_id, created_by_id, created_at, updated_at, version${names.map((n) => `, ${n}`).join('')})
-		 values (?, ?, ?, ?, ?, now(), now(), 1${names.map(() => ', ?').join('')})`,
-		[id, at.hospitalId, mrn, at.branchId, at.userId, ...Object.values(columns)],
-		'run'
-	);
+	const { id, insert, params } = patientInsert(crypto, at, mrn, data, source);
+	await em.execute(inlinePrepared(em.getPlatform(), insert, params), [], 'run');
 	return { id, mrn };
 }
 
@@ -220,22 +299,50 @@ export function createPatientService({ orm, afterCommit, crypto, sealer }: Servi
 			const writable = actor.branches.filter((b) => b.permissions.includes('patients:write'));
 			const branch = data.registeredAtBranchId ? writable.find((b) => b.id === data.registeredAtBranchId) : writable[0];
 			if (!branch) throw new DomainError('VALIDATION_FAILED', msg('patients.errors.branch'), { fields: { registeredAtBranchId: [msg('patients.v.branch')] } });
-			return orm.em.fork().transactional(async (em) => {
-				const { id, mrn } = await insertPatient(em, crypto, { hospitalId: actor.hospitalId, branchId: branch.id, branchCode: branch.code, userId: actor.userId }, data);
-				await appendAudit(em, {
-					hospitalId: actor.hospitalId,
-					branchId: branch.id,
-					actorUserId: actor.userId,
-					actorLabel: actor.name,
-					action: 'patient.registered',
-					targetType: 'patient',
-					targetId: id,
-					after: { mrn, fields: changedFields(data) },
-					ip: meta.ip,
-					userAgent: meta.userAgent
-				});
-				return toPatientDto(crypto, await loadRow(em, actor, id), sensitiveFor(actor));
+			const at = { hospitalId: actor.hospitalId, branchId: branch.id, branchCode: branch.code, userId: actor.userId };
+			const seals = rememberingSeals(crypto);
+			const { id, insert, params, columns } = patientInsert(seals, at, raw(DRAWN_MRN), data, null);
+			const audit = auditAppendStatements({
+				hospitalId: actor.hospitalId,
+				branchId: branch.id,
+				actorUserId: actor.userId,
+				actorLabel: actor.name,
+				action: 'patient.registered',
+				targetType: 'patient',
+				targetId: id,
+				after: { mrn: new DatabaseText(DRAWN_MRN), fields: changedFields(data) },
+				ip: meta.ip ?? null,
+				userAgent: meta.userAgent ?? null
 			});
+			// One round trip, three transactions. First the MRN, in a transaction of its own, so the
+			// counter's row (which every registration at the branch writes) is locked for one statement,
+			// not until the patient is in. The rule is that an MRN is never reused, not that there are
+			// no gaps: a registration that fails after this leaves its number unused for good.
+			// Then the patient and its audit row, the chain's lock taken last, so registrations at once
+			// wait for each other only for the append. Neither commit waits for the WAL flush, so
+			// neither lock is held through a flush; the activity ping after them is committed as usual,
+			// and its flush covers both (WAL is flushed in order). So nobody is told "registered" before
+			// the record is durable, and a crash before that can only lose a number no patient carries.
+			const W = process.env.EXP_SYNC ? { sql: 'select 1', params: [] } : COMMIT_WITHOUT_WAITING;
+			const E = process.env;
+			const list = [
+				BEGIN,
+				W,
+				E.EXP_NOMRN ? { sql: "select set_config('skinspire.mrn', 'X-' || left(gen_random_uuid()::text, 16), false)", params: [] } : executePrepared(NEXT_MRN_KEPT, [at.hospitalId, at.branchCode, at.branchCode.toUpperCase()]),
+				COMMIT,
+				BEGIN,
+				W,
+				executePrepared(insert, params),
+				E.EXP_NOAUDIT ? { sql: 'select 1', params: [] } : audit.lock,
+				E.EXP_NOAUDIT ? { sql: 'select 1', params: [] } : audit.append,
+				COMMIT,
+				E.EXP_NOPING ? { sql: 'select 1', params: [] } : audit.ping
+			];
+			const results = await runInOneRoundTrip(orm, list);
+			const { mrn } = results[2]![0] as { mrn: string };
+			const { created_at } = results[6]![0] as { created_at: Date };
+			const row = insertedRow(columns, data, { id, hospital_id: at.hospitalId, mrn, registered_at_branch_id: branch.id, branch_name: branch.name, branch_code: branch.code, created_at });
+			return toPatientDto(seals, row, sensitiveFor(actor));
 		},
 
 		/** Possible duplicates of a registration: the same phone, or a similar name with the same date of birth. */

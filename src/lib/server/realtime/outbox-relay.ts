@@ -38,6 +38,9 @@ export class OutboxRelay {
 	#running: Promise<void> | undefined;
 	#again = false;
 	#stamping = new Set<Promise<unknown>>();
+	/** Published rows waiting for the next stamp (see publishCommitted). */
+	#unstamped: number[] = [];
+	#stampQueued = false;
 	#stopped = false;
 	#lastError = 0;
 
@@ -81,9 +84,17 @@ export class OutboxRelay {
 		const publish = this.#publish;
 		if (!publish || this.#stopped || !rows.length) return;
 		for (const row of rows) publish(row);
-		const stamp = this.#orm.em
-			.fork()
-			.execute(`update outbox_event set published_at = now() where id in (${rows.map((r) => r.id).join(',')}) and published_at is null`, [], 'run')
+		for (const row of rows) this.#unstamped.push(row.id);
+		if (this.#stampQueued) return;
+		this.#stampQueued = true;
+		// Rows published in the same turn of the event loop are stamped by one UPDATE: under load
+		// many commits land together, and a statement each would be a round trip each.
+		const stamp = new Promise<void>((resolve) => setImmediate(resolve))
+			.then(() => {
+				this.#stampQueued = false;
+				const ids = this.#unstamped.splice(0);
+				return this.#orm.em.fork().execute(`update outbox_event set published_at = now() where id in (${ids.join(',')}) and published_at is null`, [], 'run');
+			})
 			.catch((e: unknown) => this.#logger.warn({ err: e }, 'could not stamp published outbox rows; the sweep will publish them again'))
 			.finally(() => this.#stamping.delete(stamp));
 		this.#stamping.add(stamp);

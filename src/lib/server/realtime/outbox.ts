@@ -29,17 +29,27 @@ export function openPayload(sealer: PayloadSealer | undefined, room: string, pay
 	return payload;
 }
 
-/** Write one outbox row inside the caller's transaction; the only place that shapes a row. */
+/**
+ * The INSERT of one outbox row, returning `id, created_at`: the only place that shapes a row. As a
+ * statement, so a transaction sent in one round trip (runInOneRoundTrip) can carry it too.
+ */
+export function outboxRowStatement<E extends BroadcastEvent>(
+	room: string,
+	event: E | (typeof CONTROL)[keyof typeof CONTROL],
+	payload: BroadcastPayload<E> | Record<string, never>
+): { sql: string; params: unknown[] } {
+	return { sql: 'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at', params: [room, event, JSON.stringify(payload)] };
+}
+
+/** Write one outbox row inside the caller's transaction. */
 export async function writeOutboxRow<E extends BroadcastEvent>(
 	em: EntityManager,
 	room: string,
 	event: E | (typeof CONTROL)[keyof typeof CONTROL],
 	payload: BroadcastPayload<E> | Record<string, never>
 ): Promise<{ id: number; createdAt: Date }> {
-	const [row] = await em.execute<{ id: string; created_at: Date }[]>(
-		'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at',
-		[room, event, JSON.stringify(payload)]
-	);
+	const statement = outboxRowStatement(room, event, payload);
+	const [row] = await em.execute<{ id: string; created_at: Date }[]>(statement.sql, statement.params);
 	return { id: Number(row!.id), createdAt: row!.created_at };
 }
 
@@ -55,6 +65,11 @@ export class OutboxBatch {
 	async broadcast<E extends BroadcastEvent>(em: EntityManager, room: string, event: E, payload: BroadcastPayload<E>): Promise<void> {
 		const row = await writeOutboxRow(em, room, event, payload);
 		this.rows.push({ ...row, room, event, payload });
+	}
+
+	/** A row the caller's transaction wrote with outboxRowStatement (`row` is what it returned): published after the commit like the others. */
+	written<E extends BroadcastEvent>(row: { id: string | number; created_at: Date | string }, room: string, event: E, payload: BroadcastPayload<E>): void {
+		this.rows.push({ id: Number(row.id), createdAt: new Date(row.created_at), room, event, payload });
 	}
 
 	/**

@@ -21,7 +21,15 @@ import { createPatientService, type PatientService } from '../patients/patient.s
 import { createPatientImportService, type PatientImportService } from '../patients/import/import.service.ts';
 import { createPatientPortalService, type PatientPortalService } from '../patients/patient-portal.service.ts';
 import { createBookingService, type BookingService } from '../scheduling/booking.service.ts';
+import { createCatalogueService, type CatalogueService } from '../scheduling/catalogue.service.ts';
+import { createWaitlistService, type WaitlistService } from '../scheduling/waitlist.service.ts';
+import { createQueueService, type QueueService } from '../queue/queue.service.ts';
+import { createBoardService, type BoardService } from '../boards/board.service.ts';
 import { createPatientFilesService, type PatientFilesService } from '../patients/patient-files.service.ts';
+import { createNotificationService, type NotificationService } from '../notifications/notification.service.ts';
+import { JobRunner } from '../jobs/job-runner.ts';
+import { REMINDER_JOB, reminderHandler, reminderPlanner } from '../reminders/reminder-jobs.ts';
+import { createSmsProvider, type SmsProvider } from '../sms/sms-provider.ts';
 import { seedDemoPatients } from '../demo/demo-patients.ts';
 import { seedDemoScheduling } from '../demo/demo-scheduling.ts';
 import { createMfaService } from '../mfa/mfa.service.ts';
@@ -46,6 +54,10 @@ export interface Runtime {
 	/** True when the database holds the demo hospital: the login page lists the demo users. */
 	demoMode: boolean;
 	relay: OutboxRelay;
+	/** Background jobs (appointment reminders): started with the process, stopped by close(). */
+	jobs: JobRunner;
+	/** Where text messages go (SMS_PROVIDER). */
+	sms: SmsProvider;
 	metrics: Metrics;
 	/** Present when REDIS_URL is set; the realtime layer duplicates it for the adapter. */
 	redis: Redis | undefined;
@@ -71,7 +83,12 @@ export interface Runtime {
 		patientImports: PatientImportService;
 		portal: PatientPortalService;
 		booking: BookingService;
+		catalogue: CatalogueService;
+		waitlist: WaitlistService;
+		queue: QueueService;
+		boards: BoardService;
 		patientFiles: PatientFilesService;
+		notifications: NotificationService;
 		demo: { users: () => ReturnType<typeof demoUserList> };
 	};
 	readiness(): Promise<{ ok: boolean; checks: Record<string, 'ok' | 'failing'> }>;
@@ -113,7 +130,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		const fieldCrypto = createFieldCrypto(parseKeyRing(secrets.patientDataKeys, secrets.patientIndexKey));
 		if (demoMode) {
 			await seedDemoPatients(orm, fieldCrypto);
-			await seedDemoScheduling(orm);
+			await seedDemoScheduling(orm, { queue: config.demoQueue });
 		}
 		const files = createEncryptedFileStore(createLocalFileStore(path.join(config.dataDir, 'files')), fieldCrypto);
 
@@ -137,6 +154,12 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 		const redis = config.redisUrl
 			? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true })
 			: undefined;
+		const sms = createSmsProvider(config.smsProvider ?? (demoMode ? 'file' : 'none'), { dataDir: config.dataDir, logger });
+		const jobs = new JobRunner(orm, logger, {
+			pollMs: config.jobPollMs,
+			planners: [reminderPlanner(config.reminderLeadMinutes)],
+			handlers: { [REMINDER_JOB]: reminderHandler({ orm, crypto: fieldCrypto, mailer, sms, logger }) }
+		});
 		const rateLimits = createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn });
 		let redisErrorLogged = 0;
 		redis?.on('error', (err) => {
@@ -154,6 +177,8 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			secrets,
 			demoMode,
 			relay,
+			jobs,
+			sms,
 			metrics,
 			redis,
 			mailer,
@@ -175,8 +200,14 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				patients: createPatientService({ ...deps, crypto: fieldCrypto, sealer }),
 				patientImports: createPatientImportService({ ...deps, crypto: fieldCrypto, files }),
 				portal: createPatientPortalService({ ...deps, crypto: fieldCrypto, sealer, mailer }),
-				booking: createBookingService(deps),
+				// A cancel, no-show or move hands the freed time to the waitlist, which offers it to the branch.
+				booking: createBookingService({ ...deps, onTimeFreed: (actor, freed) => runtime.services.waitlist.offerFreedTime(actor, freed) }),
+				waitlist: createWaitlistService({ ...deps, crypto: fieldCrypto, sealer, mailer, booking: () => runtime.services.booking }),
+				queue: createQueueService(deps),
+				boards: createBoardService({ ...deps, rateLimits }),
+				catalogue: createCatalogueService(deps),
 				patientFiles: createPatientFilesService({ ...deps, files, sealer }),
+				notifications: createNotificationService(deps),
 				demo: { users: () => (demoMode ? demoUserList() : []) }
 			},
 			async readiness() {
@@ -198,6 +229,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 				return { ok: Object.values(checks).every((c) => c === 'ok'), checks };
 			},
 			async close() {
+				await jobs.stop();
 				await relay.stop();
 				redis?.disconnect();
 				await orm.close(true);

@@ -3,23 +3,26 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { branchOf, can } from '../../shared/access/actor.ts';
 import { msg, type Msg } from '../../shared/i18n/translate.ts';
-import { ZAppointmentQuery, ZBookAppointmentInput, ZCancelInput, ZHoldInput, ZRescheduleInput, ZSlotQuery, ZStatusInput, type AppointmentDto, type HoldDto, type ServiceItem } from '../../shared/scheduling/appointment.schema.ts';
+import { ZAppointmentQuery, ZBookAppointmentInput, ZBookSeriesInput, ZCancelInput, ZHoldInput, ZRescheduleInput, ZSlotQuery, ZStatusInput, type AppointmentDto, type BookedSeriesDto, type HoldDto, type SeriesClash, type ServiceItem } from '../../shared/scheduling/appointment.schema.ts';
 import { BOOKING_CONSTRAINTS, type SlotDto } from '../../shared/scheduling/slot.types.ts';
 import { rooms } from '../../shared/realtime/events.ts';
 import type { OpeningHours } from '../tenancy/tenancy.entities.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit, auditAppendStatements } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
-import { OutboxBatch } from '../realtime/outbox.ts';
+import { OutboxBatch, outboxRowStatement } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { checkBookable, findSlots, nearestAlternatives, toSlotDto } from './slot-finder.ts';
+import type { BookingCheck, SchedulingInput, Slot } from './slot-finder.ts';
+import { alternativesWindow, appointmentInsert, checkWindow, insertAppointment, loadBookingCheck, loadBookingContext, seriesStarts, type BookingContext } from './booking-write.ts';
+import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, runInOneRoundTrip } from '../db/one-round-trip.ts';
 import { loadSchedulingInput, SERVICE_SELECT, type ServiceRow } from './scheduling-input.ts';
 import { toOffsetIso } from './zoned-time.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STEP_MINUTES = 15;
 const DAY = 86_400_000;
-/** How long a slot stays held while a receptionist completes a booking. */
+/** How long a slot stays held while a receptionist completes a booking (SLOT_HOLD_SECONDS). */
 export const HOLD_MS = 2 * 60_000;
 const CLOSED = new Set(['cancelled', 'completed', 'no-show']);
 
@@ -30,7 +33,7 @@ interface BranchRow {
 	opening_hours: OpeningHours;
 }
 
-interface AppointmentRow {
+export interface AppointmentRow {
 	id: string;
 	branch_id: string;
 	patient_id: string;
@@ -54,7 +57,7 @@ interface AppointmentRow {
 	time_zone: string;
 }
 
-const APPOINTMENT_SELECT = `select a.id, a.branch_id, a.patient_id, p.full_name as patient_name, p.mrn, a.service_id, s.name as service_name, s.category, s.duration_minutes,
+export const APPOINTMENT_SELECT = `select a.id, a.branch_id, a.patient_id, p.full_name as patient_name, p.mrn, a.service_id, s.name as service_name, s.category, s.duration_minutes,
 	a.practitioner_id, u.name as practitioner_name, a.room_id, r.name as room_name,
 	coalesce(array(select d.device_id::text from appointment_device d where d.appointment_id = a.id and d.active order by d.device_id), '{}') as device_ids,
 	a.starts_at, a.ends_at, a.busy_until, a.status, a.notes, a.version, b.time_zone
@@ -78,6 +81,34 @@ export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
 		notes: r.notes,
 		version: r.version
 	};
+}
+
+/** The DTO of an appointment just inserted, from what the booking already read: no second SELECT. */
+function bookedDto(ctx: BookingContext & { service: ServiceRow; patient: { name: string; mrn: string } }, id: string, patientId: string, slot: Slot, notes: string | null): AppointmentDto {
+	return toAppointmentDto({
+		id,
+		branch_id: ctx.branchId,
+		patient_id: patientId,
+		patient_name: ctx.patient.name,
+		mrn: ctx.patient.mrn,
+		service_id: ctx.service.id,
+		service_name: ctx.service.name,
+		category: ctx.service.category as AppointmentDto['service']['category'],
+		duration_minutes: ctx.service.duration_minutes,
+		practitioner_id: slot.practitionerId,
+		practitioner_name: ctx.practitionerName ?? '',
+		room_id: slot.roomId,
+		room_name: ctx.roomName,
+		// As APPOINTMENT_SELECT lists them: by id.
+		device_ids: slot.deviceIds.map((d) => d.toLowerCase()).sort(),
+		starts_at: new Date(slot.start),
+		ends_at: new Date(slot.end),
+		busy_until: new Date(slot.occupiedUntil),
+		status: 'booked',
+		notes,
+		version: 1,
+		time_zone: ctx.timeZone
+	});
 }
 
 /** PostgreSQL's exclusion_violation: the database refused an overlap the application let through. */
@@ -116,13 +147,29 @@ function toHoldDto(r: HoldRow): HoldDto {
 	};
 }
 
-export function createBookingService({ orm, afterCommit, now = Date.now }: ServiceDeps) {
+/** Time a cancel, no-show or move left free (with its clean-up): the waitlist may offer it. */
+export interface FreedTime {
+	branchId: string;
+	practitionerId: string;
+	roomId: string;
+	start: number;
+	end: number;
+	/** Whose appointment it was: not offered their own time back. */
+	patientId?: string;
+}
+
+export const freedTimeOf = (a: AppointmentDto): FreedTime => ({ branchId: a.branchId, practitionerId: a.practitioner.id, roomId: a.room.id, start: Date.parse(a.start), end: Date.parse(a.busyUntil), patientId: a.patient.id });
+
+/** `onTimeFreed` runs after the change that freed the time has committed (the waitlist's offers); it must not throw. */
+export function createBookingService({ orm, afterCommit, config, now = Date.now, onTimeFreed }: ServiceDeps & { onTimeFreed?: (actor: Actor, freed: FreedTime) => Promise<void> }) {
+	const holdMs = config.slotHoldMs;
 	/** The slot finder's refusal as a domain error: 409 with alternatives when only taken, else field errors. */
 	function refusal(scheduling: Parameters<typeof nearestAlternatives>[0], problems: { code: keyof typeof BOOKING_CONSTRAINTS }[], proposal: { start: number; practitionerId: string; roomId: string }, timeZone: string): DomainError {
 		const fields: Record<string, Msg[]> = {};
 		for (const p of problems) (fields[BOOKING_CONSTRAINTS[p.code]] ??= []).push(msg(`scheduling.problem.${p.code}`));
 		if (problems.every((p) => p.code.endsWith('-busy'))) {
-			const alternatives = nearestAlternatives(scheduling, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now() });
+			// Within a day either side: the window every caller reads (alternativesWindow), so each time offered was seen free.
+			const alternatives = nearestAlternatives(scheduling, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 });
 			return new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { fields, details: { taken: problems.map((p) => p.code), alternatives: alternatives.map((s) => toSlotDto(s, timeZone)) } });
 		}
 		return new DomainError('VALIDATION_FAILED', msg('scheduling.errors.notBookable'), { fields });
@@ -235,63 +282,164 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 		},
 
 		/**
-		 * Book practitioner, room and devices in one transaction. The slot finder's rules give
-		 * field-level reasons; the exclusion constraints are the last word when two desks race.
+		 * Book practitioner, room and devices. The slot finder's rules give field-level reasons; the
+		 * exclusion constraints are the last word when two desks race. Two round trips after the
+		 * session's: one read of everything the check needs (loadBookingCheck), and one transaction
+		 * sent whole (runInOneRoundTrip) that writes the appointment, its devices and history, the
+		 * screens' event and the audit row. The audit chain's lock is taken last, so bookings at once
+		 * wait for each other only while the audit row is appended and committed.
 		 */
 		async book(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<AppointmentDto> {
 			const data = parseInput(ZBookAppointmentInput, input);
-			const outbox = new OutboxBatch();
-			const em0 = orm.em.fork();
-			const [room] = UUID.test(data.roomId) ? await em0.execute<{ branch_id: string }[]>('select branch_id from room where id = ? and hospital_id = ?', [data.roomId, actor.hospitalId]) : [];
-			if (!room) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.room'), { fields: { roomId: [msg('scheduling.v.room')] } });
-			requireBranch(actor, room.branch_id, 'appointments:book');
-			const branchId = room.branch_id;
 			const start = Date.parse(data.start);
+			// The room decides the branch, and with it whose permission counts; so it is read first,
+			// within the actor's hospital, and nothing read is shown to anyone before the check passes.
+			const read = await loadBookingCheck(orm, actor.hospitalId, data, checkWindow(start), actor.userId);
+			if (!read) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.room'), { fields: { roomId: [msg('scheduling.v.room')] } });
+			const { context: ctx, scheduling } = read;
+			requireBranch(actor, ctx.branchId, 'appointments:book');
+			const { service, patient } = ctx;
+			if (!service || !scheduling) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.service'), { fields: { serviceId: [msg('scheduling.v.service')] } });
+			if (!patient) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.patient'), { fields: { patientId: [msg('scheduling.v.patient')] } });
+			const branchId = ctx.branchId;
+			const proposal = { start, practitionerId: data.practitionerId, roomId: data.roomId };
+			const check = checkBookable(scheduling, { ...proposal, ...(data.deviceIds ? { deviceIds: data.deviceIds } : {}) }, { notBefore: now() });
+			if (!check.ok) {
+				// Free times nearby are looked for in the whole picture around the proposal: read it only now.
+				const onlyTaken = check.problems.every((p) => p.code.endsWith('-busy'));
+				const around = onlyTaken ? (await loadBookingCheck(orm, actor.hospitalId, data, alternativesWindow(start), actor.userId, 'suitable'))?.scheduling : scheduling;
+				throw refusal(around ?? scheduling, check.problems, proposal, ctx.timeZone);
+			}
+			const slot = check.slot;
+			const id = randomUUID();
+			const dto = bookedDto({ ...ctx, service, patient }, id, data.patientId, slot, data.notes ?? null);
+			const branchRoom = rooms.branch(branchId);
+			const outbox = new OutboxBatch();
 			try {
-				const appointment = await orm.em.fork().transactional(async (em) => {
-					const branch = await loadBranch(em, actor, branchId);
-					const service = await loadService(em, actor, data.serviceId);
-					const [patient] = await em.execute<{ id: string }[]>('select id from patient where id = ? and hospital_id = ?', [data.patientId, actor.hospitalId]);
-					if (!patient) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.patient'), { fields: { patientId: [msg('scheduling.v.patient')] } });
-					const window = { from: new Date(start - DAY), to: new Date(start + 2 * DAY) };
-					const scheduling = await loadSchedulingInput(em, { hospitalId: actor.hospitalId, branchId, timeZone: branch.time_zone, openingHours: branch.opening_hours }, service, window, { exceptHoldsOf: actor.userId });
-					const check = checkBookable(scheduling, { start, practitionerId: data.practitionerId, roomId: data.roomId, ...(data.deviceIds ? { deviceIds: data.deviceIds } : {}) }, { notBefore: now() });
-					if (!check.ok) throw refusal(scheduling, check.problems, { start, practitionerId: data.practitionerId, roomId: data.roomId }, branch.time_zone);
-					const slot = check.slot;
-					const id = randomUUID();
-					await em.execute(
-						`insert into appointment (id, hospital_id, branch_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, busy_until, status, notes, created_by_id, created_at, updated_at, version)
-						 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, now(), now(), 1)`,
-						[id, actor.hospitalId, branchId, data.patientId, service.id, data.practitionerId, data.roomId, new Date(slot.start), new Date(slot.end), new Date(slot.occupiedUntil), data.notes ?? null, actor.userId],
-						'run'
-					);
-					for (const deviceId of slot.deviceIds) {
-						await em.execute('insert into appointment_device (appointment_id, device_id, starts_at, busy_until, active) values (?, ?, ?, ?, true)', [id, deviceId, new Date(slot.start), new Date(slot.occupiedUntil)], 'run');
-					}
-					// The booking desk's own hold for this slot has done its job.
-					await em.execute('delete from slot_hold where held_by_id = ? and branch_id = ? and starts_at = ?', [actor.userId, branchId, new Date(slot.start)], 'run');
-					await em.execute(`insert into appointment_event (appointment_id, kind, after, by_id, at) values (?, 'booked', ?, ?, now())`, [id, JSON.stringify({ start: data.start, practitionerId: data.practitionerId, roomId: data.roomId }), actor.userId], 'run');
-					await appendAudit(em, { hospitalId: actor.hospitalId, branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: id, ip: meta.ip, userAgent: meta.userAgent });
-					const [row] = await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ?`, [id]);
-					const dto = toAppointmentDto(row!);
-					await outbox.broadcast(em, rooms.branch(branchId), 'appointment.changed', { appointment: dto, version: dto.version });
-					return dto;
-				});
-				afterCommit(outbox);
-				return appointment;
+				const audit = auditAppendStatements({ hospitalId: actor.hospitalId, branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: id, ip: meta.ip, userAgent: meta.userAgent });
+				const results = await runInOneRoundTrip(orm, [
+					BEGIN,
+					// Nobody is answered before the WAL is flushed: the audit ping's commit after this one waits for it.
+					COMMIT_WITHOUT_WAITING,
+					appointmentInsert({
+						id,
+						hospitalId: actor.hospitalId,
+						branchId,
+						patientId: data.patientId,
+						serviceId: service.id,
+						slot,
+						notes: data.notes ?? null,
+						seriesId: null,
+						byUserId: actor.userId,
+						event: { start: data.start, practitionerId: data.practitionerId, roomId: data.roomId }
+					}),
+					outboxRowStatement(branchRoom, 'appointment.changed', { appointment: dto, version: dto.version }),
+					audit.lock,
+					audit.append,
+					COMMIT,
+					audit.ping
+				]);
+				// BEGIN, SET, the appointment, then the outbox row's id and time.
+				outbox.written(results[3]![0] as { id: string; created_at: string }, branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
 			} catch (e) {
 				if (!isOverlap(e)) throw e;
-				// Another desk won the race between our check and our insert: the database said no.
-				// Offer what is free now instead.
-				const em = orm.em.fork();
-				const branch = await loadBranch(em, actor, branchId);
-				const service = await loadService(em, actor, data.serviceId);
-				const scheduling = await loadSchedulingInput(em, { hospitalId: actor.hospitalId, branchId, timeZone: branch.time_zone, openingHours: branch.opening_hours }, service, { from: new Date(start - DAY), to: new Date(start + 2 * DAY) }, { exceptHoldsOf: actor.userId });
-				const alternatives = nearestAlternatives(scheduling, { start, practitionerId: data.practitionerId, roomId: data.roomId }, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now() });
-				throw new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { details: { taken: ['overlap'], alternatives: alternatives.map((s) => toSlotDto(s, branch.time_zone)) } });
+				// Another desk won the race between our check and our insert: the database said no,
+				// and nothing was written. Offer what is free now instead.
+				const around = (await loadBookingCheck(orm, actor.hospitalId, data, alternativesWindow(start), actor.userId, 'suitable'))?.scheduling;
+				const alternatives = around ? nearestAlternatives(around, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 }) : [];
+				throw new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { details: { taken: ['overlap'], alternatives: alternatives.map((s) => toSlotDto(s, ctx.timeZone)) } });
 			}
-		}
-,
+			afterCommit(outbox);
+			return dto;
+		},
+
+		/**
+		 * A course booked as one: `count` sessions `everyWeeks` apart at the first one's time of
+		 * day, in one transaction under one series id, or none at all. Each session meets the same
+		 * rules as a single booking (and the same exclusion constraints); a refusal names every
+		 * session that cannot be booked, with its reasons and the nearest free times around it, so
+		 * the desk can move just those and try again.
+		 */
+		async bookSeries(actor: Actor, input: unknown, meta: SessionMeta = {}): Promise<BookedSeriesDto> {
+			const data = parseInput(ZBookSeriesInput, input);
+			const ctx = await loadBookingContext(orm.em.fork(), actor.hospitalId, data);
+			if (!ctx) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.room'), { fields: { roomId: [msg('scheduling.v.room')] } });
+			requireBranch(actor, ctx.branchId, 'appointments:book');
+			const { service, patient } = ctx;
+			if (!service) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.service'), { fields: { serviceId: [msg('scheduling.v.service')] } });
+			if (!patient) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.patient'), { fields: { patientId: [msg('scheduling.v.patient')] } });
+			const at = { hospitalId: actor.hospitalId, branchId: ctx.branchId, timeZone: ctx.timeZone, openingHours: ctx.openingHours };
+			const starts = seriesStarts(Date.parse(data.start), data.count, data.everyWeeks, ctx.timeZone);
+			const proposal = (start: number) => ({ start, practitionerId: data.practitionerId, roomId: data.roomId });
+
+			/** Every session against what the database holds now (inside `em`'s transaction, if it has one). */
+			const checkAll = async (em: EntityManager) => {
+				const checks: { start: number; scheduling: SchedulingInput; check: BookingCheck }[] = [];
+				for (const start of starts) {
+					const scheduling = await loadSchedulingInput(em, at, service, alternativesWindow(start), { exceptHoldsOf: actor.userId });
+					checks.push({ start, scheduling, check: checkBookable(scheduling, proposal(start), { notBefore: now() }) });
+				}
+				return checks;
+			};
+			/** 409 when every refused session is only taken, else 400; either way each one with its reasons and alternatives. */
+			const refusalOf = (checks: Awaited<ReturnType<typeof checkAll>>): DomainError | null => {
+				const clashes: SeriesClash[] = [];
+				const fields: Record<string, Msg[]> = {};
+				checks.forEach((c, index) => {
+					if (c.check.ok) return;
+					const problems = [...new Set(c.check.problems.map((p) => p.code))];
+					fields[`sessions.${index}`] = problems.map((code) => msg(`scheduling.problem.${code}`));
+					// Within the day either side that was read, so every time offered is really free.
+					const alternatives = nearestAlternatives(c.scheduling, proposal(c.start), { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 });
+					clashes.push({ index, start: toOffsetIso(c.start, ctx.timeZone), problems, alternatives: alternatives.map((s) => toSlotDto(s, ctx.timeZone)) });
+				});
+				if (!clashes.length) return null;
+				const sessions = clashes.map((c) => c.index + 1).join(', ');
+				const taken = clashes.every((c) => c.problems.every((p) => p.endsWith('-busy')));
+				return new DomainError(taken ? 'SLOT_TAKEN' : 'VALIDATION_FAILED', msg(taken ? 'scheduling.series.taken' : 'scheduling.series.notBookable', { sessions, count: clashes.length }), { fields, details: { clashes } });
+			};
+
+			const outbox = new OutboxBatch();
+			try {
+				const booked = await orm.em.fork().transactional(async (em) => {
+					const checks = await checkAll(em);
+					const refused = refusalOf(checks);
+					if (refused) throw refused;
+					const seriesId = randomUUID();
+					const items: AppointmentDto[] = [];
+					for (const [index, c] of checks.entries()) {
+						if (!c.check.ok) continue;
+						const slot = c.check.slot;
+						const id = randomUUID();
+						await insertAppointment(em, {
+							id,
+							hospitalId: actor.hospitalId,
+							branchId: ctx.branchId,
+							patientId: data.patientId,
+							serviceId: service.id,
+							slot,
+							notes: data.notes ?? null,
+							seriesId,
+							byUserId: actor.userId,
+							event: { start: toOffsetIso(slot.start, ctx.timeZone), practitionerId: data.practitionerId, roomId: data.roomId, seriesId, session: index + 1, of: data.count }
+						});
+						items.push(bookedDto({ ...ctx, service, patient }, id, data.patientId, slot, data.notes ?? null));
+					}
+					for (const dto of items) await outbox.broadcast(em, rooms.branch(ctx.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
+					for (const [index, dto] of items.entries()) {
+						await appendAudit(em, { hospitalId: actor.hospitalId, branchId: ctx.branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: dto.id, after: { seriesId, session: index + 1, of: data.count }, ip: meta.ip, userAgent: meta.userAgent });
+					}
+					return { seriesId, items };
+				});
+				afterCommit(outbox);
+				return booked;
+			} catch (e) {
+				if (!isOverlap(e)) throw e;
+				// Another desk took one of these times between our check and our insert, and the whole
+				// series rolled back. Say which sessions clash now.
+				throw refusalOf(await checkAll(orm.em.fork())) ?? new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { details: { clashes: [] } });
+			}
+		},
 
 		/** The branch's appointments and live holds between two instants, for calendars. */
 		async list(actor: Actor, branchId: string, query: unknown): Promise<{ items: AppointmentDto[]; holds: HoldDto[] }> {
@@ -312,6 +460,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 		async reschedule(actor: Actor, id: string, input: unknown, meta: SessionMeta = {}): Promise<AppointmentDto> {
 			const data = parseInput(ZRescheduleInput, input);
 			const outbox = new OutboxBatch();
+			const left: { time?: FreedTime } = {};
 			try {
 				const dto = await orm.em.fork().transactional(async (em) => {
 					const current = await lockForChange(em, actor, id, data.version);
@@ -332,9 +481,11 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 					}
 					const before = { start: toOffsetIso(new Date(current.starts_at).getTime(), branch.time_zone), practitionerId: current.practitioner_id, roomId: current.room_id, durationMinutes: Math.round((new Date(current.ends_at).getTime() - new Date(current.starts_at).getTime()) / 60_000) };
 					const after = { start: toOffsetIso(slot.start, branch.time_zone), practitionerId, roomId, durationMinutes: duration };
+					left.time = freedTimeOf(toAppointmentDto(current));
 					return recordChange(em, outbox, actor, id, 'rescheduled', before, after, meta);
 				});
 				afterCommit(outbox);
+				if (left.time) await onTimeFreed?.(actor, left.time);
 				return dto;
 			} catch (e) {
 				if (!isOverlap(e)) throw e;
@@ -353,6 +504,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 				return recordChange(em, outbox, actor, id, 'cancelled', { status: current.status }, { status: 'cancelled', reason: data.reason }, meta);
 			});
 			afterCommit(outbox);
+			await onTimeFreed?.(actor, freedTimeOf(dto));
 			return dto;
 		},
 
@@ -367,6 +519,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 				return recordChange(em, outbox, actor, id, 'status_changed', { status: current.status }, { status: data.status }, meta);
 			});
 			afterCommit(outbox);
+			if (data.status === 'no-show') await onTimeFreed?.(actor, freedTimeOf(dto));
 			return dto;
 		},
 
@@ -399,7 +552,7 @@ export function createBookingService({ orm, afterCommit, now = Date.now }: Servi
 				const [row] = await em.execute<{ id: string }[]>(
 					`insert into slot_hold (id, hospital_id, branch_id, practitioner_id, room_id, service_id, starts_at, busy_until, held_by_id, created_at, expires_at)
 					 values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, now(), now() + (? * interval '1 millisecond')) returning id`,
-					[actor.hospitalId, branchId, data.practitionerId, data.roomId, service.id, new Date(check.slot.start), new Date(check.slot.occupiedUntil), actor.userId, HOLD_MS]
+					[actor.hospitalId, branchId, data.practitionerId, data.roomId, service.id, new Date(check.slot.start), new Date(check.slot.occupiedUntil), actor.userId, holdMs]
 				);
 				const [hold] = await em.execute<HoldRow[]>(`${HOLD_SELECT} where h.id = ?`, [row!.id]);
 				const dto = toHoldDto(hold!);

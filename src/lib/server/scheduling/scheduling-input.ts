@@ -79,7 +79,30 @@ export async function loadSchedulingInput(
 		)
 	]);
 
-	const practitioners: PractitionerSchedule[] = practitionerIds.map((id) => {
+	return buildSchedulingInput(at, service, practitionerIds, { hours, leave, holidays, rooms, devices, busy });
+}
+
+/** What the loader reads, row by row, for `buildSchedulingInput`. */
+export interface SchedulingRows {
+	hours: { user_id: string; weekday: number; starts_at: string; ends_at: string; kind: 'work' | 'break' }[];
+	leave: { user_id: string; starts_at: Date | string; ends_at: Date | string }[];
+	holidays: { day: string }[];
+	rooms: { id: string; type: string; in_service: boolean }[];
+	devices: { id: string; type: string; in_service: boolean }[];
+	busy: { starts_at: Date | string; busy_until: Date | string; practitioner_id: string | null; room_id: string | null; device_ids: string[] }[];
+}
+
+/**
+ * The slot finder's input from rows read elsewhere (by the loader below, or by a booking's own
+ * narrower read): schedules for `schedulesOf`, who may perform the service from the service itself.
+ */
+export function buildSchedulingInput(
+	at: { timeZone: string; openingHours: OpeningHours },
+	service: ServiceRow,
+	schedulesOf: readonly string[],
+	{ hours, leave, holidays, rooms, devices, busy }: SchedulingRows
+): SchedulingInput {
+	const practitioners: PractitionerSchedule[] = schedulesOf.map((id) => {
 		const workingHours: WeeklyHours = {};
 		const breaks: WeeklyHours = {};
 		for (const h of hours.filter((r) => r.user_id === id)) {
@@ -100,7 +123,7 @@ export async function loadSchedulingInput(
 			bufferAfterMinutes: service.buffer_minutes,
 			roomType: service.room_type,
 			deviceTypes: service.device_types,
-			practitionerIds
+			practitionerIds: service.practitioner_ids
 		},
 		branch: { timeZone: at.timeZone, openingHours: openingHoursToWeekly(at.openingHours), holidays: holidays.map((h) => ({ date: h.day })) },
 		practitioners,
@@ -117,4 +140,3 @@ export async function loadSchedulingInput(
 		)
 	};
 }
-

@@ -12,3 +12,11 @@ export const ZNotification = z.object({
 });
 export type NotificationDto = z.infer<typeof ZNotification>;
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.int() });
+
+/** Which of my notifications to mark read; without `ids`, all of them. Ids that are not mine are ignored. */
+export const ZMarkNotificationsReadInput = z
+	.object({
+		ids: z.array(z.uuid({ error: 'notifications.v.ids' }), { error: 'notifications.v.ids' }).max(500, 'validation.tooMany').optional()
+	})
+	.strict();
+export type MarkNotificationsReadInput = z.infer<typeof ZMarkNotificationsReadInput>;

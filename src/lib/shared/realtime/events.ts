@@ -7,7 +7,7 @@ import type { PatientFileDto } from '../patients/patient-files.schema.ts';
 import type { QueueEntryDto, QueueSnapshot } from '../queue/queue.schema.ts';
 import type { BoardState } from '../boards/board.schema.ts';
 import type { NotificationDto } from '../notifications/notification.schema.ts';
-import type { WaitlistOfferDto } from '../scheduling/waitlist.schema.ts';
+import type { WaitlistEntryDto, WaitlistOfferDto } from '../scheduling/waitlist.schema.ts';
 
 /**
  * The one wire contract between the server and every screen. Both `new Server<…>` and the
@@ -51,8 +51,12 @@ export interface ServerToClientEvents {
 	'board.updated': (event: { state: BoardState; call: { token: string; room: string } | null }) => void;
 	/** Something for this person alone (e.g. their patient checked in), to their own room. */
 	'notification.created': (event: { notification: NotificationDto }) => void;
+	/** Some of this person's notifications were read (in another tab, say): the bell drops them from its count. */
+	'notification.read': (event: { ids: string[]; readAt: string }) => void;
 	/** A time freed up that waitlisted patients want: reception sees the best matches at once. */
 	'waitlist.offer': (event: { offer: WaitlistOfferDto }) => void;
+	/** A waitlist entry of the branch was added, booked or removed: desks update their lists and offer cards. */
+	'waitlist.changed': (event: { entry: WaitlistEntryDto; version: number }) => void;
 	/** The server could not guarantee delivery for a while (e.g. Redis was away): refetch. */
 	'system.resync': (event: { reason: string }) => void;
 }
@@ -82,6 +86,8 @@ export interface SocketData {
 	seesActivity: boolean;
 	/** Shown to other viewers of a chart this socket has open. */
 	userName: string;
+	/** Set for a paired waiting-room TV: it is in its branch's board room and nothing else. */
+	board?: { deviceId: string; branchId: string };
 }
 
 export type BroadcastEvent = keyof ServerToClientEvents;

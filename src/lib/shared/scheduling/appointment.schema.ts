@@ -21,6 +21,28 @@ export const ZBookAppointmentInput = z
 	.strict();
 export type BookAppointmentInput = z.input<typeof ZBookAppointmentInput>;
 
+/** Most sessions a course books at once, and the longest gap between two of them (weeks). */
+export const SERIES_LIMITS = { count: { min: 2, max: 12 }, everyWeeks: { min: 1, max: 12 } } as const;
+
+/**
+ * A course of sessions (six laser sessions four weeks apart): the same service, practitioner,
+ * room and wall-clock time, `everyWeeks` apart, booked all together or not at all.
+ */
+export const ZBookSeriesInput = z
+	.object({
+		patientId: z.uuid({ error: 'scheduling.v.patient' }),
+		serviceId: z.uuid({ error: 'scheduling.v.service' }),
+		practitionerId: z.uuid({ error: 'scheduling.v.practitioner' }),
+		roomId: z.uuid({ error: 'scheduling.v.room' }),
+		/** The first session; the others follow at the same time of day on the branch's clock. */
+		start: ZInstant('scheduling.v.start'),
+		count: z.int({ error: 'scheduling.v.seriesCount' }).min(SERIES_LIMITS.count.min, 'scheduling.v.seriesCount').max(SERIES_LIMITS.count.max, 'scheduling.v.seriesCount'),
+		everyWeeks: z.int({ error: 'scheduling.v.seriesEvery' }).min(SERIES_LIMITS.everyWeeks.min, 'scheduling.v.seriesEvery').max(SERIES_LIMITS.everyWeeks.max, 'scheduling.v.seriesEvery'),
+		notes: z.string().trim().max(500, 'validation.tooLong').optional()
+	})
+	.strict();
+export type BookSeriesInput = z.input<typeof ZBookSeriesInput>;
+
 export const ZSlotQuery = z
 	.object({
 		serviceId: z.uuid({ error: 'scheduling.v.service' }),
@@ -132,3 +154,10 @@ export const ZHold = z.object({
 export type HoldDto = z.infer<typeof ZHold>;
 
 export const ZAppointmentList = z.object({ items: z.array(ZAppointment), holds: z.array(ZHold) });
+
+export const ZBookedSeries = z.object({ seriesId: z.uuid(), items: z.array(ZAppointment) });
+export type BookedSeriesDto = z.infer<typeof ZBookedSeries>;
+
+/** One session of a refused series: when, why (BOOKING_CONSTRAINTS codes, or 'overlap' after a race) and what is free near it. */
+export const ZSeriesClash = z.object({ index: z.int(), start: z.iso.datetime({ offset: true }), problems: z.array(z.string()), alternatives: z.array(ZSlot) });
+export type SeriesClash = z.infer<typeof ZSeriesClash>;

@@ -10,7 +10,7 @@ export const load = async ({ locals, params, url, depends }) => {
 	if (!branch) error(404, translate(locals.locale, 'errors.branches.notFound'));
 	depends('app:notices');
 	const { services } = getRuntime();
-	const [notices, profile] = await Promise.all([services.notices.listActive(actor, branch.id), services.profile.get(actor)]);
+	const [notices, profile, notifications] = await Promise.all([services.notices.listActive(actor, branch.id), services.profile.get(actor), services.notifications.list(actor)]);
 	return {
 		me: { id: actor.userId, name: actor.name, email: actor.email },
 		hospitalName: actor.hospitalName,
@@ -18,6 +18,7 @@ export const load = async ({ locals, params, url, depends }) => {
 		branches: actor.branches,
 		hospitalPermissions: actor.hospitalPermissions,
 		notices,
+		notifications,
 		prefs: { theme: profile.theme, noticeToasts: profile.noticeToasts },
 		canClearAny: can(actor, 'notices:clear-any', branch.id),
 		canPost: can(actor, 'notices:post', branch.id)

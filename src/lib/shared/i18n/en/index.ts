@@ -14,10 +14,16 @@ import { patientImport } from './patient-import.ts';
 import { portal } from './portal.ts';
 import { scheduling } from './scheduling.ts';
 import { calendar } from './calendar.ts';
+import { setup } from './setup.ts';
+import { waitlist } from './waitlist.ts';
+import { queue } from './queue.ts';
+import { boards } from './boards.ts';
+import { reminders } from './reminders.ts';
+import { notifications } from './notifications.ts';
 
 /**
  * English, the source catalogue: every key any screen, error or email uses is defined here first.
  * Keys are `<area>.<what>`; a key may have `#one` / `#other` plural variants beside it.
  */
-export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar };
+export const en = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar, ...setup, ...waitlist, ...queue, ...boards, ...reminders, ...notifications };
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,12 @@ import { patientImport } from './patient-import.ts';
 import { portal } from './portal.ts';
 import { scheduling } from './scheduling.ts';
 import { calendar } from './calendar.ts';
+import { setup } from './setup.ts';
+import { waitlist } from './waitlist.ts';
+import { queue } from './queue.ts';
+import { boards } from './boards.ts';
+import { reminders } from './reminders.ts';
+import { notifications } from './notifications.ts';
 
 /** Hindi: the same keys as English (the type refuses a missing one). */
-export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar };
+export const hi: Record<MessageKey, string> = { ...common, ...errors, ...auth, ...shell, ...users, ...roles, ...account, ...dashboard, ...audit, ...mail, ...patients, ...patientFiles, ...patientImport, ...portal, ...scheduling, ...calendar, ...setup, ...waitlist, ...queue, ...boards, ...reminders, ...notifications };

@@ -13,7 +13,11 @@ export const actions = {
 		formAction(event, async ({ actor, form, meta }) => ({
 			saved: await getRuntime().services.settings.update(
 				actor,
-				{ sessionIdleMinutes: form.sessionIdleMinutes ? Number(form.sessionIdleMinutes) : null, version: Number(form.version) },
+				{
+					sessionIdleMinutes: form.sessionIdleMinutes ? Number(form.sessionIdleMinutes) : null,
+					reminderLeadMinutes: form.reminderLeadMinutes ? Number(form.reminderLeadMinutes) : null,
+					version: Number(form.version)
+				},
 				meta
 			)
 		}))

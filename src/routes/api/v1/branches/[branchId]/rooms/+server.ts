@@ -1,4 +1,10 @@
-import { endpoint, ok, requireActor } from '#lib/server/http/api.ts';
+import { created, endpoint, ok, readJson, requireActor } from '#lib/server/http/api.ts';
+import { requestMeta } from '#lib/server/http/request-meta.ts';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 
-export const GET = endpoint(async (event) => ok(await getRuntime().services.booking.rooms(requireActor(event), event.params.branchId!)));
+const catalogue = () => getRuntime().services.catalogue;
+
+/** The branch's rooms, in service or not, in calendar order (with version, for edits). */
+export const GET = endpoint(async (event) => ok(await catalogue().rooms(requireActor(event), event.params.branchId!)));
+
+export const POST = endpoint(async (event) => created(await catalogue().createRoom(requireActor(event), event.params.branchId!, await readJson(event.request), requestMeta(event))));
