@@ -6,10 +6,12 @@
 //   control  POST /__bench/control/appointments — the same appointment row by one raw SQL insert on
 //            a plain pg pool (server/bench-control.ts), behind the same Express layers; mounted only
 //            because this bench starts the server with BENCH_CONTROL_ENDPOINT=1 on a demo database.
+//   floor    GET /api/v1/me — the app doing nothing: session cookie, permission check, SvelteKit.
+//            Not a target, an explanation: booking can only be as fast as this.
 //
 // CLIENTS (200) concurrent clients, each with its own session, book REQUESTS distinct slots per
-// phase ("spread": nearly all should succeed); app and control phases alternate for ROUNDS rounds
-// so that load from anything else on the machine falls on both. Then a HOT-SLOT run each: the same
+// phase ("spread": nearly all should succeed); the phases take turns for ROUNDS rounds, in
+// alternating order, so that load from anything else on the machine falls on all of them. Then a HOT-SLOT run each: the same
 // clients fight over HOT_SLOTS slots with HOT_REQUESTS attempts, and all but one per slot must be
 // told 409. After the runs, SQL checks that no practitioner, room or device is booked twice at
 // once. Each figure is printed beside the control's; the last line is one JSON object.
@@ -395,9 +397,10 @@ async function main() {
 		const ratio = app.rps / control.rps;
 
 		const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
-		console.log(`\n                          req/s     p50 ms    p99 ms   201      409   other`);
+		console.log(`\n                          req/s     p50 ms    p99 ms  200/201     409   other`);
 		for (const r of [app, control, floor, hotApp, hotControl]) {
-			console.log(`${r.name.padEnd(22)} ${f(r.rps, 8)} ${f(r.p50)} ${f(r.p99)} ${String(count(r, (s) => s === 201)).padStart(6)} ${String(count(r, (s) => s === 409)).padStart(8)} ${String(nonConflictErrors(r)).padStart(7)}`);
+			const ok = count(r, (s) => s === 200 || s === 201);
+			console.log(`${r.name.padEnd(22)} ${f(r.rps, 8)} ${f(r.p50)} ${f(r.p99)} ${String(ok).padStart(8)} ${String(count(r, (s) => s === 409)).padStart(7)} ${String(r.requests - ok - count(r, (s) => s === 409)).padStart(7)}`);
 		}
 		console.log(`ratio app/control throughput: ${ratio.toFixed(2)} (target ≥ 0.9); app p99 ${app.p99.toFixed(0)} ms (target ≤ 500)`);
 		console.log(`the app's floor (a signed-in request that books nothing) reaches ${(floor.rps / control.rps).toFixed(2)} of the control; booking reaches ${(app.rps / floor.rps).toFixed(2)} of that floor`);

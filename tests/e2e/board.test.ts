@@ -149,7 +149,7 @@ describe('the board across a server restart', () => {
 		const { tv } = await openTv(server);
 		await typeCode(tv, code);
 		const before = await walkIn(server, await login(server, 'reception@demo.skinspire.app'), 'Before Restart Person');
-		await tv.locator(`[data-testid="board-next-item"][data-token="${before.token}"]`).waitFor({ timeout: 2000 });
+		await tv.locator(`[data-testid="board-next-item"][data-token="${before.token}"]`).waitFor({ timeout: 5000 });
 		const stillSamePage = await markNoReload(tv);
 
 		expect(await server.stop()).toBe(0);
@@ -157,7 +157,8 @@ describe('the board across a server restart', () => {
 
 		server = await startServer({ databaseUrl, env });
 		const entry = await walkIn(server, await login(server, 'reception@demo.skinspire.app'), 'After Restart Person');
-		await tv.locator(`[data-testid="board-next-item"][data-token="${entry.token}"]`).waitFor({ timeout: 10_000 });
+		// "Within seconds": the restarted server has to come up and the TV to notice (2 cores, busy CI).
+		await tv.locator(`[data-testid="board-next-item"][data-token="${entry.token}"]`).waitFor({ timeout: 15_000 });
 		await tv.getByTestId('board-reconnecting').waitFor({ state: 'detached', timeout: 5000 });
 		expect(await tv.locator('[data-testid="board-next-item"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-token')))).toEqual([before.token, entry.token]);
 		await stillSamePage();

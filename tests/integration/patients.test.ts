@@ -230,6 +230,37 @@ describe('registering at several desks at once', () => {
 		expect(report).toMatchObject({ ok: true, brokenAt: null });
 	});
 
+	it('answers a registration with the record exactly as it was stored', async () => {
+		const full = {
+			fullName: '  Complete Record ',
+			preferredName: 'Comp',
+			estimatedAge: 41,
+			sex: 'other',
+			phone: '98120 10077',
+			email: 'Complete.Record@Example.com',
+			address: '12 Lake View Road, Bengaluru',
+			emergencyContact: { name: 'Kin', phone: '9812010078', relation: 'sister' },
+			occupation: 'Potter',
+			referralSource: 'Friend',
+			preferredLanguage: 'kn',
+			governmentId: { type: 'pan', number: 'ABCDE1234F' },
+			fitzpatrickType: 5,
+			skinConcerns: ['acne', 'melasma'],
+			allergies: [{ substance: 'Latex', severity: 'moderate' }],
+			medications: [],
+			conditions: ['Asthma'],
+			consents: { photography: true, sms: true }
+		};
+		for (const [session, body] of [
+			[doctor, full],
+			[reception, { fullName: 'Minimal Record', sex: 'unknown', phone: '9812010079', email: null }]
+		] as const) {
+			const answer = await (await register(session, body)).json();
+			const stored = await (await api(server, session)(`/api/v1/patients/${answer.id}`)).json();
+			expect(answer).toEqual(stored);
+		}
+	});
+
 	it('writes an MRN past 999999 with every digit, and finds the patient by it', async () => {
 		await query(databaseUrl, "update mrn_counter set last_value = 999999 where prefix = 'IND'");
 		const p = await (await register(reception, { fullName: 'Millionth Patient', sex: 'male', phone: '9812010099' })).json();

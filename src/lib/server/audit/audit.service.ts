@@ -1,10 +1,10 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { canAnywhere, can, type Actor } from '../../shared/access/actor.ts';
 import { ZAuditQuery, type AuditEventDto, type AuditPage, type ChainReport } from '../../shared/audit/audit.schema.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales.ts';
 import { msg, render } from '../../shared/i18n/translate.ts';
-import { raw } from '@mikro-orm/core';
 import { canonicalPieces, DatabaseText, GENESIS_HASH, hashedTextAroundSeq, redact, rowHash, type ChainedContent } from './audit-chain.ts';
 import { executePrepared, inlinePrepared, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
 import { rooms, type BroadcastEvent } from '../../shared/realtime/events.ts';

@@ -87,7 +87,6 @@ const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 export async function runInOneRoundTrip(orm: MikroORM, statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
 	const platform = orm.em.getPlatform();
 	const text = statements.map((s) => formatStatement(platform, s)).join(';\n');
-	if (process.env.EXP_FAKEDB) { await new Promise((r) => setImmediate(r)); return statements.map(() => [(globalThis as any).__fakeRow ?? {}]); }
 	const pool = (await orm.em.getConnection().getNativeClient()) as pg.Pool;
 	const client = await pool.connect();
 	let broken: Error | undefined;

@@ -323,22 +323,19 @@ export function createPatientService({ orm, afterCommit, crypto, sealer }: Servi
 			// neither lock is held through a flush; the activity ping after them is committed as usual,
 			// and its flush covers both (WAL is flushed in order). So nobody is told "registered" before
 			// the record is durable, and a crash before that can only lose a number no patient carries.
-			const W = process.env.EXP_SYNC ? { sql: 'select 1', params: [] } : COMMIT_WITHOUT_WAITING;
-			const E = process.env;
-			const list = [
+			const results = await runInOneRoundTrip(orm, [
 				BEGIN,
-				W,
-				E.EXP_NOMRN ? { sql: "select set_config('skinspire.mrn', 'X-' || left(gen_random_uuid()::text, 16), false)", params: [] } : executePrepared(NEXT_MRN_KEPT, [at.hospitalId, at.branchCode, at.branchCode.toUpperCase()]),
+				COMMIT_WITHOUT_WAITING,
+				executePrepared(NEXT_MRN_KEPT, [at.hospitalId, at.branchCode, at.branchCode.toUpperCase()]),
 				COMMIT,
 				BEGIN,
-				W,
+				COMMIT_WITHOUT_WAITING,
 				executePrepared(insert, params),
-				E.EXP_NOAUDIT ? { sql: 'select 1', params: [] } : audit.lock,
-				E.EXP_NOAUDIT ? { sql: 'select 1', params: [] } : audit.append,
+				audit.lock,
+				audit.append,
 				COMMIT,
-				E.EXP_NOPING ? { sql: 'select 1', params: [] } : audit.ping
-			];
-			const results = await runInOneRoundTrip(orm, list);
+				audit.ping
+			]);
 			const { mrn } = results[2]![0] as { mrn: string };
 			const { created_at } = results[6]![0] as { created_at: Date };
 			const row = insertedRow(columns, data, { id, hospital_id: at.hospitalId, mrn, registered_at_branch_id: branch.id, branch_name: branch.name, branch_code: branch.code, created_at });

@@ -80,7 +80,7 @@ export const calendar = {
 	'calendar.book.repeat': 'Repeat: book a course of sessions',
 	'calendar.book.sessions': 'Sessions',
 	'calendar.book.everyWeeks': 'Every (weeks)',
-	'calendar.book.repeatSummary': 'Repeat: {count} sessions every {weeks} weeks at the same time, the last on {last}. All are booked, or none.',
+	'calendar.book.repeatSummary': 'Repeat: {count} sessions at this time, a {weeks}-week gap between them, the last on {last}. All are booked, or none.',
 	'calendar.book.submitSeries': 'Book {count} sessions',
 	'calendar.book.clashSession': 'Session {number} ({when}):',
 	'calendar.book.clashFree': 'Free near it: {times}',

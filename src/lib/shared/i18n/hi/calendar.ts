@@ -81,7 +81,7 @@ export const calendar: Record<keyof typeof en, string> = {
 	'calendar.book.repeat': 'दोहराएँ: सत्रों का कोर्स बुक करें',
 	'calendar.book.sessions': 'सत्र',
 	'calendar.book.everyWeeks': 'हर (हफ़्ते)',
-	'calendar.book.repeatSummary': 'दोहराएँ: {count} सत्र, हर {weeks} हफ़्ते उसी समय, आख़िरी {last} को। सभी बुक होंगे, या कोई नहीं।',
+	'calendar.book.repeatSummary': 'दोहराएँ: इसी समय {count} सत्र, उनके बीच {weeks} हफ़्ते का अंतर, आख़िरी {last} को। सभी बुक होंगे, या कोई नहीं।',
 	'calendar.book.submitSeries': '{count} सत्र बुक करें',
 	'calendar.book.clashSession': 'सत्र {number} ({when}):',
 	'calendar.book.clashFree': 'पास में खाली: {times}',
