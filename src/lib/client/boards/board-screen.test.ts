@@ -5,7 +5,7 @@ import type { BoardState } from '../../shared/boards/board.schema.ts';
 
 function state(seq: number, over: Partial<BoardState> = {}): BoardState {
 	return {
-		branch: { id: '11111111-1111-4111-8111-111111111111', name: 'Indiranagar', languages: ['en', 'hi'] },
+		branch: { id: '11111111-1111-4111-8111-111111111111', name: 'Indiranagar', languages: ['en', 'hi'], timeZone: 'Asia/Kolkata' },
 		day: '2026-11-27',
 		calling: [],
 		next: [],

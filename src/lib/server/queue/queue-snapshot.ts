@@ -122,7 +122,7 @@ export async function queueSnapshot(em: EntityManager, branchId: string, day: st
 /** What a waiting-room TV shows, derived from the snapshot: tokens and initials only. */
 export async function boardState(em: EntityManager, snapshot: QueueSnapshot): Promise<BoardState> {
 	const [[branch], notices] = await Promise.all([
-		em.execute<{ id: string; name: string; languages: string[] }[]>('select id, name, languages from branch where id = ?', [snapshot.branchId]),
+		em.execute<{ id: string; name: string; languages: string[]; time_zone: string }[]>('select id, name, languages, time_zone from branch where id = ?', [snapshot.branchId]),
 		em.execute<{ id: string; message: string; urgent: boolean }[]>(
 			`select id, message, urgent from branch_notice where branch_id = ? and cleared_at is null and (expires_at is null or expires_at > now()) order by created_at desc limit 5`,
 			[snapshot.branchId]
@@ -138,7 +138,7 @@ export async function boardState(em: EntityManager, snapshot: QueueSnapshot): Pr
 	const typical: Record<string, number[]> = {};
 	for (const e of waiting) if (e.expectedWaitMinutes !== null) (typical[e.token.split('-')[0]!] ??= []).push(e.expectedWaitMinutes);
 	return {
-		branch: { id: branch!.id, name: branch!.name, languages: branch!.languages },
+		branch: { id: branch!.id, name: branch!.name, languages: branch!.languages, timeZone: branch!.time_zone },
 		day: snapshot.day,
 		calling,
 		next: waiting.slice(0, 8).map((e) => ({ token: e.token, initials: initialsOf(e.patient.name), expectedWaitMinutes: e.expectedWaitMinutes })),

@@ -40,6 +40,12 @@ describe('expected waits', () => {
 		expect(expectedWaits([walkIn, inHand], NOW).get(walkIn.id)).toBe(10);
 	});
 
+	it('a consultation walk-in does not wait behind a procedure walk-in', () => {
+		const peel = entry({ category: 'peel', plannedMinutes: 30 });
+		const consult = entry({});
+		expect(expectedWaits([peel, consult], NOW).get(consult.id)).toBe(0);
+	});
+
 	it('never expects a patient to be called before their appointment, and ignores those not waiting', () => {
 		const early = entry({ practitionerId: 'dr', appointmentStart: NOW + 40 * MIN });
 		const called = entry({ status: 'called', practitionerId: 'dr2', calledAt: NOW });

@@ -1,3 +1,5 @@
+import { TOKEN_PREFIX } from '../../shared/queue/queue.schema.ts';
+
 /**
  * Expected waits in a branch's queue, from how long visits actually take today. Pure: the
  * service hands in today's entries and the clock.
@@ -15,6 +17,9 @@ export interface WaitEntry {
 	startedAt: number | null;
 	finishedAt: number | null;
 }
+
+/** Which line a walk-in joins: its token prefix (consultations and follow-ups together, procedures, surgery). */
+const lineOf = (category: string | null) => TOKEN_PREFIX[(category ?? 'walk-in') as keyof typeof TOKEN_PREFIX] ?? 'C';
 
 /** Minutes a visit of a category takes when today has nothing to go by and the service says nothing. */
 export const DEFAULT_VISIT_MINUTES = 15;
@@ -53,7 +58,8 @@ export function expectedWaits(ordered: WaitEntry[], now: number): Map<string, nu
 	}
 	const working = new Set(ordered.filter((e) => e.practitionerId && e.status !== 'waiting').map((e) => e.practitionerId!));
 	const pooledServers = Math.max(1, working.size);
-	let pooledAhead = 0;
+	// Walk-ins for a consultation and for a procedure are seen by different people: each kind keeps its own line.
+	const pooledAhead = new Map<string, number>();
 	const waits = new Map<string, number>();
 	for (const e of ordered) {
 		if (e.status !== 'waiting') continue;
@@ -64,8 +70,9 @@ export function expectedWaits(ordered: WaitEntry[], now: number): Map<string, nu
 		} else {
 			// Whoever is free first takes them: what everyone has in hand, shared out.
 			const inHand = [...busyUntil.values()].reduce((a, b) => a + b, 0);
-			wait = (inHand + pooledAhead) / pooledServers;
-			pooledAhead += visitMinutes(e);
+			const line = lineOf(e.category);
+			wait = (inHand + (pooledAhead.get(line) ?? 0)) / pooledServers;
+			pooledAhead.set(line, (pooledAhead.get(line) ?? 0) + visitMinutes(e));
 		}
 		if (e.appointmentStart !== null) wait = Math.max(wait, (e.appointmentStart - now) / 60_000);
 		waits.set(e.id, Math.max(0, Math.round(wait)));

@@ -191,6 +191,25 @@ export function seriesStarts(first: number, count: number, everyWeeks: number, t
 	});
 }
 
+/**
+ * Bookings of the same practitioner, room or device take turns from here to their commit. Two
+ * transactions inserting overlapping rows at once can otherwise wait for each other inside the
+ * exclusion constraints' checks until PostgreSQL's deadlock detector aborts one (after a second).
+ * In turn, the later one finds the earlier one's row and is refused at once (23P01). The locks are
+ * taken in one order (sorted) so that they cannot deadlock themselves; a hash collision between
+ * two keys only makes two unrelated bookings take turns.
+ */
+export function resourceLocks(slots: readonly Pick<Slot, 'practitionerId' | 'roomId' | 'deviceIds'>[]): Statement[] {
+	const keys = new Set(slots.flatMap((s) => [`practitioner:${s.practitionerId}`, `room:${s.roomId}`, ...s.deviceIds.map((d) => `device:${d}`)]));
+	return [...keys].sort().map((key) => ({ sql: 'select pg_advisory_xact_lock(hashtext(?))', params: [`booking:${key}`] }));
+}
+
+/** PostgreSQL's deadlock_detected: worth one more try, the other side has gone by then. */
+export function isDeadlock(e: unknown): boolean {
+	const err = e as { code?: string; cause?: { code?: string } } | null;
+	return err?.code === '40P01' || err?.cause?.code === '40P01';
+}
+
 export interface NewAppointment {
 	id: string;
 	hospitalId: string;

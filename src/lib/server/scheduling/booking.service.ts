@@ -14,7 +14,7 @@ import { OutboxBatch, outboxRowStatement } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { checkBookable, findSlots, nearestAlternatives, toSlotDto } from './slot-finder.ts';
 import type { BookingCheck, SchedulingInput, Slot } from './slot-finder.ts';
-import { alternativesWindow, appointmentInsert, checkWindow, insertAppointment, loadBookingCheck, loadBookingContext, seriesStarts, type BookingContext } from './booking-write.ts';
+import { alternativesWindow, appointmentInsert, checkWindow, insertAppointment, isDeadlock, loadBookingCheck, loadBookingContext, resourceLocks, seriesStarts, type BookingContext } from './booking-write.ts';
 import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, runInOneRoundTrip } from '../db/one-round-trip.ts';
 import { loadSchedulingInput, SERVICE_SELECT, type ServiceRow } from './scheduling-input.ts';
 import { toOffsetIso } from './zoned-time.ts';
@@ -164,15 +164,41 @@ export const freedTimeOf = (a: AppointmentDto): FreedTime => ({ branchId: a.bran
 export function createBookingService({ orm, afterCommit, config, now = Date.now, onTimeFreed }: ServiceDeps & { onTimeFreed?: (actor: Actor, freed: FreedTime) => Promise<void> }) {
 	const holdMs = config.slotHoldMs;
 	/** The slot finder's refusal as a domain error: 409 with alternatives when only taken, else field errors. */
-	function refusal(scheduling: Parameters<typeof nearestAlternatives>[0], problems: { code: keyof typeof BOOKING_CONSTRAINTS }[], proposal: { start: number; practitionerId: string; roomId: string }, timeZone: string): DomainError {
+	function refusal(
+		scheduling: Parameters<typeof nearestAlternatives>[0],
+		problems: { code: keyof typeof BOOKING_CONSTRAINTS }[],
+		proposal: { start: number; practitionerId: string; roomId: string },
+		timeZone: string,
+		/** Already found by the caller (see alternativesNear); otherwise looked for in `scheduling`. */
+		found?: Slot[]
+	): DomainError {
 		const fields: Record<string, Msg[]> = {};
 		for (const p of problems) (fields[BOOKING_CONSTRAINTS[p.code]] ??= []).push(msg(`scheduling.problem.${p.code}`));
 		if (problems.every((p) => p.code.endsWith('-busy'))) {
 			// Within a day either side: the window every caller reads (alternativesWindow), so each time offered was seen free.
-			const alternatives = nearestAlternatives(scheduling, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 });
+			const alternatives = found ?? nearestAlternatives(scheduling, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 });
 			return new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { fields, details: { taken: problems.map((p) => p.code), alternatives: alternatives.map((s) => toSlotDto(s, timeZone)) } });
 		}
 		return new DomainError('VALIDATION_FAILED', msg('scheduling.errors.notBookable'), { fields });
+	}
+
+	/**
+	 * The nearest free times for a refused single booking (same practitioner, any suitable room),
+	 * read narrowly: two hours either side first, which usually holds three, and a day either side
+	 * only if not. Each time offered lies inside what was read, so it was seen free.
+	 */
+	async function alternativesNear(actor: Actor, ids: { roomId: string; serviceId: string; patientId: string; practitionerId: string }, start: number, service: ServiceRow): Promise<Slot[]> {
+		const occupancy = service.duration_minutes + service.buffer_minutes;
+		const proposal = { start, practitionerId: ids.practitionerId, roomId: ids.roomId };
+		let found: Slot[] = [];
+		for (const radius of [120, 1440]) {
+			const window = { from: new Date(start - radius * 60_000), to: new Date(start + (radius + occupancy) * 60_000) };
+			const around = (await loadBookingCheck(orm, actor.hospitalId, ids, window, actor.userId, 'suitable'))?.scheduling;
+			if (!around) return [];
+			found = nearestAlternatives(around, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: radius });
+			if (found.length >= 3) break;
+		}
+		return found;
 	}
 
 	async function loadAppointment(em: EntityManager, actor: Actor, id: string, lock = false): Promise<AppointmentRow> {
@@ -305,22 +331,23 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 			const proposal = { start, practitionerId: data.practitionerId, roomId: data.roomId };
 			const check = checkBookable(scheduling, { ...proposal, ...(data.deviceIds ? { deviceIds: data.deviceIds } : {}) }, { notBefore: now() });
 			if (!check.ok) {
-				// Free times nearby are looked for in the whole picture around the proposal: read it only now.
+				// Free times nearby need the picture around the proposal, not just the proposal: read it only now.
 				const onlyTaken = check.problems.every((p) => p.code.endsWith('-busy'));
-				const around = onlyTaken ? (await loadBookingCheck(orm, actor.hospitalId, data, alternativesWindow(start), actor.userId, 'suitable'))?.scheduling : scheduling;
-				throw refusal(around ?? scheduling, check.problems, proposal, ctx.timeZone);
+				throw refusal(scheduling, check.problems, proposal, ctx.timeZone, onlyTaken ? await alternativesNear(actor, data, start, service) : []);
 			}
 			const slot = check.slot;
 			const id = randomUUID();
 			const dto = bookedDto({ ...ctx, service, patient }, id, data.patientId, slot, data.notes ?? null);
 			const branchRoom = rooms.branch(branchId);
 			const outbox = new OutboxBatch();
-			try {
+			const locks = resourceLocks([slot]);
+			const write = () => {
 				const audit = auditAppendStatements({ hospitalId: actor.hospitalId, branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: id, ip: meta.ip, userAgent: meta.userAgent });
-				const results = await runInOneRoundTrip(orm, [
+				return runInOneRoundTrip(orm, [
 					BEGIN,
 					// Nobody is answered before the WAL is flushed: the audit ping's commit after this one waits for it.
 					COMMIT_WITHOUT_WAITING,
+					...locks,
 					appointmentInsert({
 						id,
 						hospitalId: actor.hospitalId,
@@ -339,14 +366,17 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 					COMMIT,
 					audit.ping
 				]);
-				// BEGIN, SET, the appointment, then the outbox row's id and time.
-				outbox.written(results[3]![0] as { id: string; created_at: string }, branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
+			};
+			try {
+				// Nothing was written when a deadlock was broken; the other side has committed or gone by the retry.
+				const results = await write().catch((e: unknown) => (isDeadlock(e) ? write() : Promise.reject(e)));
+				// BEGIN, SET, the locks, the appointment, then the outbox row's id and time.
+				outbox.written(results[3 + locks.length]![0] as { id: string; created_at: string }, branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
 			} catch (e) {
 				if (!isOverlap(e)) throw e;
 				// Another desk won the race between our check and our insert: the database said no,
 				// and nothing was written. Offer what is free now instead.
-				const around = (await loadBookingCheck(orm, actor.hospitalId, data, alternativesWindow(start), actor.userId, 'suitable'))?.scheduling;
-				const alternatives = around ? nearestAlternatives(around, proposal, { stepMinutes: STEP_MINUTES, k: 3, notBefore: now(), withinMinutes: 1440 }) : [];
+				const alternatives = await alternativesNear(actor, data, start, service);
 				throw new DomainError('SLOT_TAKEN', msg('scheduling.errors.taken'), { details: { taken: ['overlap'], alternatives: alternatives.map((s) => toSlotDto(s, ctx.timeZone)) } });
 			}
 			afterCommit(outbox);
@@ -399,14 +429,16 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 				return new DomainError(taken ? 'SLOT_TAKEN' : 'VALIDATION_FAILED', msg(taken ? 'scheduling.series.taken' : 'scheduling.series.notBookable', { sessions, count: clashes.length }), { fields, details: { clashes } });
 			};
 
-			const outbox = new OutboxBatch();
-			try {
-				const booked = await orm.em.fork().transactional(async (em) => {
+			let outbox = new OutboxBatch();
+			const attempt = () => {
+				outbox = new OutboxBatch();
+				return orm.em.fork().transactional(async (em) => {
 					const checks = await checkAll(em);
 					const refused = refusalOf(checks);
 					if (refused) throw refused;
 					const seriesId = randomUUID();
 					const items: AppointmentDto[] = [];
+					for (const lock of resourceLocks(checks.flatMap((c) => (c.check.ok ? [c.check.slot] : [])))) await em.execute(lock.sql, lock.params);
 					for (const [index, c] of checks.entries()) {
 						if (!c.check.ok) continue;
 						const slot = c.check.slot;
@@ -431,6 +463,10 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 					}
 					return { seriesId, items };
 				});
+			};
+			try {
+				// A deadlock rolled everything back; the retry checks every session again.
+				const booked = await attempt().catch((e: unknown) => (isDeadlock(e) ? attempt() : Promise.reject(e)));
 				afterCommit(outbox);
 				return booked;
 			} catch (e) {

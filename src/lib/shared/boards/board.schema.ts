@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** What a waiting-room TV shows: tokens and initials only, never names. */
 export const ZBoardState = z.object({
-	branch: z.object({ id: z.uuid(), name: z.string(), languages: z.array(z.string()) }),
+	branch: z.object({ id: z.uuid(), name: z.string(), languages: z.array(z.string()), /** IANA zone: the clock shows the branch's time whatever the TV is set to. */ timeZone: z.string() }),
 	day: z.string(),
 	/** Most recent call first. */
 	calling: z.array(z.object({ token: z.string(), initials: z.string(), room: z.string(), calledAt: z.iso.datetime({ offset: true }) })),
