@@ -167,6 +167,22 @@ describe('priority and order', () => {
 		expect(problem.current).toMatchObject({ id: moving.id, version: moved.version, place: 3 });
 		expect((await entryIn(moving.id)).place).toBe(3);
 	});
+
+	it('two desks reordering and prioritising different patients at the same moment both succeed', async () => {
+		const line = await waiting();
+		expect(line.length).toBeGreaterThanOrEqual(4);
+		const [first, second] = [line.at(-1)!, line.at(-2)!];
+		const answers = await Promise.all([
+			as(reception)(`/api/v1/queue/${first.id}/reorder`, { method: 'POST', json: { beforeId: line[0]!.id, version: first.version } }),
+			as(admin)(`/api/v1/queue/${second.id}/priority`, { method: 'POST', json: { priority: true, reason: 'In pain', version: second.version } })
+		]);
+		expect(answers.map((r) => r.status)).toEqual([200, 200]);
+		const after = await waiting();
+		const place = (id: string) => after.findIndex((e) => e.id === id);
+		// The prioritised patient is ahead of everyone without priority (but the one reception moved to the front on purpose).
+		for (const e of after.filter((x) => !x.priority && x.id !== first.id)) expect(place(second.id)).toBeLessThan(place(e.id));
+		expect(place(first.id)).toBeGreaterThanOrEqual(0);
+	});
 });
 
 describe('who may do what', () => {

@@ -48,7 +48,9 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 
 	/** An entry of the actor's hospital, locked, at the version they saw. */
 	async function lockEntry(em: EntityManager, actor: Actor, id: string, version: number | null, permissions: Permission[]): Promise<QueueRow> {
-		const [row] = UUID.test(id) ? await em.execute<QueueRow[]>(`${QUEUE_SELECT} where q.id = ? and q.hospital_id = ? for update of q`, [id, actor.hospitalId]) : [];
+		const [where] = UUID.test(id) ? await em.execute<{ branch_id: string }[]>('select branch_id from queue_entry where id = ? and hospital_id = ?', [id, actor.hospitalId]) : [];
+		if (where) await lockQueue(em, where.branch_id);
+		const [row] = where ? await em.execute<QueueRow[]>(`${QUEUE_SELECT} where q.id = ? and q.hospital_id = ? for update of q`, [id, actor.hospitalId]) : [];
 		if (!row || !branchOf(actor, row.branch_id)) throw new DomainError('NOT_FOUND', msg('queue.errors.notFound'));
 		if (!permissions.some((p) => can(actor, p, row.branch_id))) throw new DomainError('FORBIDDEN');
 		if (version !== null && row.version !== version) {
@@ -57,6 +59,15 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 			throw new DomainError('STALE_VERSION', msg('queue.errors.stale'), { details: { current: dto } });
 		}
 		return row;
+	}
+
+	/**
+	 * Changes to a branch's queue take turns, from their first statement to commit: a reorder and a
+	 * priority change at two desks would otherwise lock the waiting line in opposite orders and
+	 * deadlock, and each broadcast snapshot holds every change numbered before it.
+	 */
+	async function lockQueue(em: EntityManager, branchId: string): Promise<void> {
+		await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
 	}
 
 	async function requireRoom(em: EntityManager, branchId: string, roomId: string): Promise<{ id: string; name: string }> {
@@ -83,10 +94,9 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 
 	/** Tell the branch's screens and its TVs, in the same transaction as the change. */
 	async function publish(em: EntityManager, outbox: OutboxBatch, actor: Actor, branchId: string, day: string, entryId: string, action: QueueAction, call: { token: string; room: string } | null = null): Promise<{ entry: QueueEntryDto; queue: QueueSnapshot }> {
-		// One publisher per branch at a time, until commit: a snapshot then holds every change with a
-		// lower number, so "keep the highest seq" on the screens never drops a concurrent change
-		// (two doctors calling at once used to each broadcast a queue without the other's call).
-		await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
+		// Already held by the change itself (taking it again is harmless): a snapshot holds every change
+		// with a lower number, so "keep the highest seq" on the screens never drops a concurrent change.
+		await lockQueue(em, branchId);
 		const queue = await queueSnapshot(em, branchId, day, now(), true);
 		let entry = queue.entries.find((e) => e.id === entryId);
 		if (!entry) {
@@ -136,6 +146,7 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 			const outbox = new OutboxBatch();
 			try {
 				const entry = await orm.em.fork().transactional(async (em) => {
+					await lockQueue(em, branchId);
 					const { day } = await branchToday(em, branchId);
 					const [patient] = await em.execute<{ id: string; full_name: string }[]>('select id, full_name from patient where id = ? and hospital_id = ?', [data.patientId, actor.hospitalId]);
 					if (!patient) throw new DomainError('VALIDATION_FAILED', msg('queue.v.patient'), { fields: { patientId: [msg('queue.v.patient')] } });
@@ -225,6 +236,7 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 			const practitionerId = data.practitionerId ?? actor.userId;
 			const outbox = new OutboxBatch();
 			const entry = await orm.em.fork().transactional(async (em) => {
+				await lockQueue(em, branchId);
 				const { day } = await branchToday(em, branchId);
 				const room = await requireRoom(em, branchId, data.roomId);
 				const [next] = await em.execute<{ id: string; token: string }[]>(

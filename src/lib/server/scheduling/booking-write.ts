@@ -191,17 +191,30 @@ export function seriesStarts(first: number, count: number, everyWeeks: number, t
 	});
 }
 
+const RESOURCE_KINDS = ['practitioner', 'room', 'device'] as const;
+type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
 /**
  * Bookings of the same practitioner, room or device take turns from here to their commit. Two
  * transactions inserting overlapping rows at once can otherwise wait for each other inside the
- * exclusion constraints' checks until PostgreSQL's deadlock detector aborts one (after a second).
- * In turn, the later one finds the earlier one's row and is refused at once (23P01). The locks are
- * taken in one order (sorted) so that they cannot deadlock themselves; a hash collision between
- * two keys only makes two unrelated bookings take turns.
+ * exclusion constraints' checks until PostgreSQL's deadlock detector aborts one (after a second);
+ * in turn, the later one finds the earlier one's row and is refused at once (23P01).
+ *
+ * Every transaction takes these locks in one order — practitioners, then rooms, then devices, each
+ * by id — so they cannot deadlock among themselves, also when one takes its device locks later than
+ * the others (a series learns its devices only from its checks). A hash collision between two keys
+ * only makes two unrelated bookings take turns.
  */
-export function resourceLocks(slots: readonly Pick<Slot, 'practitionerId' | 'roomId' | 'deviceIds'>[]): Statement[] {
-	const keys = new Set(slots.flatMap((s) => [`practitioner:${s.practitionerId}`, `room:${s.roomId}`, ...s.deviceIds.map((d) => `device:${d}`)]));
-	return [...keys].sort().map((key) => ({ sql: 'select pg_advisory_xact_lock(hashtext(?))', params: [`booking:${key}`] }));
+export function resourceLocks(slots: readonly Pick<Slot, 'practitionerId' | 'roomId' | 'deviceIds'>[], kinds: readonly ResourceKind[] = RESOURCE_KINDS): Statement[] {
+	const ids: Record<ResourceKind, Set<string>> = { practitioner: new Set(), room: new Set(), device: new Set() };
+	for (const s of slots) {
+		ids.practitioner.add(s.practitionerId);
+		ids.room.add(s.roomId);
+		for (const d of s.deviceIds) ids.device.add(d.toLowerCase());
+	}
+	return RESOURCE_KINDS.filter((k) => kinds.includes(k)).flatMap((kind) =>
+		[...ids[kind]].sort().map((id) => ({ sql: 'select pg_advisory_xact_lock(hashtext(?))', params: [`booking:${kind}:${id}`] }))
+	);
 }
 
 /** PostgreSQL's deadlock_detected: worth one more try, the other side has gone by then. */

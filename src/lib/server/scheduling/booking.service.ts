@@ -341,9 +341,10 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 			const branchRoom = rooms.branch(branchId);
 			const outbox = new OutboxBatch();
 			const locks = resourceLocks([slot]);
-			const write = () => {
+			const event = outboxRowStatement(branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
+			const write = async () => {
 				const audit = auditAppendStatements({ hospitalId: actor.hospitalId, branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: id, ip: meta.ip, userAgent: meta.userAgent });
-				return runInOneRoundTrip(orm, [
+				const statements = [
 					BEGIN,
 					// Nobody is answered before the WAL is flushed: the audit ping's commit after this one waits for it.
 					COMMIT_WITHOUT_WAITING,
@@ -360,18 +361,19 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 						byUserId: actor.userId,
 						event: { start: data.start, practitionerId: data.practitionerId, roomId: data.roomId }
 					}),
-					outboxRowStatement(branchRoom, 'appointment.changed', { appointment: dto, version: dto.version }),
+					event,
 					audit.lock,
 					audit.append,
 					COMMIT,
 					audit.ping
-				]);
+				];
+				const results = await runInOneRoundTrip(orm, statements);
+				return results[statements.indexOf(event)]![0] as { id: string; created_at: string };
 			};
 			try {
 				// Nothing was written when a deadlock was broken; the other side has committed or gone by the retry.
-				const results = await write().catch((e: unknown) => (isDeadlock(e) ? write() : Promise.reject(e)));
-				// BEGIN, SET, the locks, the appointment, then the outbox row's id and time.
-				outbox.written(results[3 + locks.length]![0] as { id: string; created_at: string }, branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
+				const written = await write().catch((e: unknown) => (isDeadlock(e) ? write() : Promise.reject(e)));
+				outbox.written(written, branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
 			} catch (e) {
 				if (!isOverlap(e)) throw e;
 				// Another desk won the race between our check and our insert: the database said no,
@@ -433,12 +435,16 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 			const attempt = () => {
 				outbox = new OutboxBatch();
 				return orm.em.fork().transactional(async (em) => {
+					// Other bookings of this practitioner and room wait until this series is in or out,
+					// so every session is checked against the same picture.
+					for (const lock of resourceLocks([{ practitionerId: data.practitionerId, roomId: data.roomId, deviceIds: [] }], ['practitioner', 'room'])) await em.execute(lock.sql, lock.params);
 					const checks = await checkAll(em);
 					const refused = refusalOf(checks);
 					if (refused) throw refused;
 					const seriesId = randomUUID();
 					const items: AppointmentDto[] = [];
-					for (const lock of resourceLocks(checks.flatMap((c) => (c.check.ok ? [c.check.slot] : [])))) await em.execute(lock.sql, lock.params);
+					const slots = checks.flatMap((c) => (c.check.ok ? [c.check.slot] : []));
+					for (const lock of resourceLocks(slots, ['device'])) await em.execute(lock.sql, lock.params);
 					for (const [index, c] of checks.entries()) {
 						if (!c.check.ok) continue;
 						const slot = c.check.slot;
