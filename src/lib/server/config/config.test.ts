@@ -81,3 +81,11 @@ describe('.env.example', () => {
 		expect(names.filter((n) => !new RegExp(`^${n}=`, 'm').test(example))).toEqual([]);
 	});
 });
+
+describe('BENCH_CONTROL_ENDPOINT', () => {
+	it('is off unless the booking bench sets it to 1, and names any other value', () => {
+		expect(loadConfig({}).benchControlEndpoint).toBe(false);
+		expect(loadConfig({ BENCH_CONTROL_ENDPOINT: '1' }).benchControlEndpoint).toBe(true);
+		expect(problems({ BENCH_CONTROL_ENDPOINT: 'yes' })[0]).toMatch(/^BENCH_CONTROL_ENDPOINT must be 0 or 1/);
+	});
+});

@@ -512,10 +512,13 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 					const practitionerId = data.practitionerId ?? current.practitioner_id;
 					const roomId = data.roomId ?? current.room_id;
 					const duration = data.durationMinutes ?? Math.round((new Date(current.ends_at).getTime() - new Date(current.starts_at).getTime()) / 60_000);
+					// The same lock order as booking, so a move racing a booking is refused (23P01), never deadlocked.
+					for (const lock of resourceLocks([{ practitionerId, roomId, deviceIds: [] }], ['practitioner', 'room'])) await em.execute(lock.sql, lock.params);
 					const scheduling = await loadSchedulingInput(em, { hospitalId: actor.hospitalId, branchId: current.branch_id, timeZone: branch.time_zone, openingHours: branch.opening_hours }, { ...service, duration_minutes: duration }, { from: new Date(start - DAY), to: new Date(start + 2 * DAY) }, { exceptHoldsOf: actor.userId, exceptAppointment: id });
 					const check = checkBookable(scheduling, { start, practitionerId, roomId }, { notBefore: now() });
 					if (!check.ok) throw refusal(scheduling, check.problems, { start, practitionerId, roomId }, branch.time_zone);
 					const slot = check.slot;
+					for (const lock of resourceLocks([slot], ['device'])) await em.execute(lock.sql, lock.params);
 					await em.execute('update appointment set starts_at = ?, ends_at = ?, busy_until = ?, practitioner_id = ?, room_id = ?, updated_at = now(), version = version + 1 where id = ?', [new Date(slot.start), new Date(slot.end), new Date(slot.occupiedUntil), practitionerId, roomId, id], 'run');
 					await em.execute('delete from appointment_device where appointment_id = ?', [id], 'run');
 					for (const deviceId of slot.deviceIds) {
