@@ -136,7 +136,7 @@ describe('changing people', () => {
 		const ind = admin.branch('IND').id;
 		const kor = (await (await call(admin)('/api/v1/me')).json()).branches.find((b: { code: string }) => b.code === 'KOR').id;
 		const lead = await (
-			await call(admin)('/api/v1/roles', { method: 'POST', json: { name: 'Front desk lead', permissions: ['users:read', 'users:manage', 'notices:read', 'notices:post'] } })
+			await call(admin)('/api/v1/roles', { method: 'POST', json: { name: 'Front desk lead', permissions: ['users:read', 'users:manage', 'notices:read', 'notices:post', 'queue:manage'] } })
 		).json();
 		const doctorId = (await (await call(admin)('/api/v1/users?q=kavya')).json()).users[0].id;
 		const granted = await (await call(admin)(`/api/v1/users/${doctorId}/roles`, { method: 'POST', json: { roleId: lead.id, branchId: ind } })).json();
