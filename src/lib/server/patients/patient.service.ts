@@ -21,7 +21,7 @@ import { DatabaseText } from '../audit/audit-chain.ts';
 import { appendAudit, auditAppendStatements } from '../audit/audit.service.ts';
 import type { SessionMeta } from '../auth/session.service.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
-import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, executePrepared, inlinePrepared, runInOneRoundTrip, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
+import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, executePrepared, inlinePrepared, runInOneRoundTrip, type PreparedStatement } from '../db/one-round-trip.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
