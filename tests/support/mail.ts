@@ -7,6 +7,7 @@ export function readMail(dataDir: string): { to: string; subject: string; text: 
 	if (!fs.existsSync(dir)) return [];
 	return fs
 		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
 }

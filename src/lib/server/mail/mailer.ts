@@ -38,7 +38,10 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
 			}
 			await fs.mkdir(dir, { recursive: true, mode: 0o700 });
 			const stored: StoredMail = { id: randomUUID(), from: opts.from, sentAt: new Date().toISOString(), ...mail };
-			await fs.writeFile(path.join(dir, `${stored.sentAt.replaceAll(':', '-')}-${stored.id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
+			// Written aside, then renamed: whoever reads the mailbox (/dev/mail) never sees half a message.
+			const file = path.join(dir, `${stored.sentAt.replaceAll(':', '-')}-${stored.id}.json`);
+			await fs.writeFile(`${file}.part`, JSON.stringify(stored, null, 2), { mode: 0o600 });
+			await fs.rename(`${file}.part`, file);
 		},
 		async stored() {
 			const files = await fs.readdir(dir).then(
