@@ -162,12 +162,20 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		});
 	});
 
+	/** The latest announcement started per chart: a slow, older answer must not undo a newer one. */
+	const announcing = new Map<string, number>();
+	let announcements = 0;
+
 	/** Everyone with the chart open on any node, one entry per person, sent to all of them. */
 	async function announceViewers(patientId: string): Promise<PatientViewer[]> {
+		const turn = ++announcements;
+		announcing.set(patientId, turn);
 		const chartRooms = [rooms.patient(patientId, true), rooms.patient(patientId, false)];
 		const announce = (sockets: { data: SocketData }[]) => {
 			const viewers = [...new Map(sockets.map((s) => [s.data.userId, { id: s.data.userId, name: s.data.userName }])).values()];
+			if (announcing.get(patientId) !== turn) return viewers;
 			io.to(chartRooms).emit('patient.viewers', { patientId, viewers });
+			if (!viewers.length) announcing.delete(patientId);
 			return viewers;
 		};
 		// Asking every node waits for each to answer, and for a node that died (until the adapter
@@ -177,7 +185,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		const prompt = await Promise.race([everywhere.then((s) => ({ s }), () => null), new Promise<null>((r) => setTimeout(() => r(null), PRESENCE_PATIENCE_MS).unref())]);
 		if (prompt) return announce(prompt.s);
 		const local = announce(await io.local.in(chartRooms).fetchSockets());
-		everywhere.then(announce, (e) => log.warn({ err: e, patientId }, 'could not gather the viewers of a chart from every node'));
+		// The full answer may come seconds later, gathered before someone left: only if nothing newer was said since.
+		everywhere.then(
+			(sockets) => void announce(sockets),
+			(e) => log.warn({ err: e, patientId }, 'could not gather the viewers of a chart from every node')
+		);
 		return local;
 	}
 
