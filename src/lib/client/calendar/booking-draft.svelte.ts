@@ -244,16 +244,7 @@ export class BookingDraft {
 		this.bookOffline = false;
 		this.clashes = [];
 		try {
-			const result = await calendarApi.bookSeries({
-				patientId: this.patient.id,
-				serviceId: this.serviceId,
-				practitionerId: this.practitionerId,
-				roomId: this.roomId,
-				start: this.start,
-				count: this.sessions,
-				everyWeeks: this.everyWeeks,
-				...(this.notes.trim() ? { notes: this.notes.trim() } : {})
-			});
+			const result = await calendarApi.bookSeries({ ...this.#proposal(this.patient.id), count: this.sessions, everyWeeks: this.everyWeeks });
 			if (result.ok) {
 				this.#booked();
 				return result.data.items;
@@ -269,6 +260,18 @@ export class BookingDraft {
 		} finally {
 			this.booking = false;
 		}
+	}
+
+	/** What is being booked, as the API takes it (a course adds how many and how often). */
+	#proposal(patientId: string) {
+		return {
+			patientId,
+			serviceId: this.serviceId,
+			practitionerId: this.practitionerId,
+			roomId: this.roomId,
+			start: this.start,
+			...(this.notes.trim() ? { notes: this.notes.trim() } : {})
+		};
 	}
 
 	/** The server booked it and let go of our hold with it. */
@@ -287,14 +290,7 @@ export class BookingDraft {
 		this.bookOffline = false;
 		this.clashes = [];
 		try {
-			const result = await calendarApi.book({
-				patientId: this.patient.id,
-				serviceId: this.serviceId,
-				practitionerId: this.practitionerId,
-				roomId: this.roomId,
-				start: this.start,
-				...(this.notes.trim() ? { notes: this.notes.trim() } : {})
-			});
+			const result = await calendarApi.book(this.#proposal(this.patient.id));
 			if (result.ok) {
 				this.#booked();
 				return result.data;
