@@ -65,7 +65,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			if (typeof socket.handshake.auth?.boardToken === 'string') {
 				const board = await services.boards.validate(socket.handshake.auth.boardToken);
 				if (!board) return next(new Error('UNAUTHENTICATED'));
-				socket.data = { userId: '', sessionId: `board:${board.deviceId}`, hospitalId: board.hospitalId, branchIds: [], seesActivity: false, userName: '', board: { deviceId: board.deviceId, branchId: board.branchId } };
+				socket.data = { userId: '', sessionId: `board:${board.deviceId}`, hospitalId: board.hospitalId, branchIds: [], scheduleBranchIds: [], seesActivity: false, userName: '', board: { deviceId: board.deviceId, branchId: board.branchId } };
 				return next();
 			}
 			// A browser brings its session cookie; an app or integration its API token in `auth`.
@@ -81,6 +81,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 				hospitalId: actor.hospitalId,
 				// A branch room carries the branch's notices: only where the actor may read them.
 				branchIds: actor.branches.filter((b) => b.permissions.includes('notices:read')).map((b) => b.id),
+				// Calendars, queue and waitlist: only where the actor may read appointments.
+				scheduleBranchIds: actor.branches.filter((b) => b.permissions.includes('appointments:read')).map((b) => b.id),
 				seesActivity: can(actor, 'audit:read'),
 				userName: actor.name
 			};
@@ -102,6 +104,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		// Rooms come from the session alone; a recovered socket drops rooms it may no longer see.
 		const wanted = new Set([
 			...socket.data.branchIds.map(rooms.branch),
+			...socket.data.scheduleBranchIds.map(rooms.schedule),
 			rooms.user(socket.data.userId),
 			rooms.session(socket.data.sessionId),
 			...(socket.data.seesActivity ? [rooms.activity(socket.data.hospitalId)] : [])
@@ -232,10 +235,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 					s.disconnect(true);
 					continue;
 				}
-				const wanted = new Set(access.branchIds.map(rooms.branch));
-				for (const room of s.rooms) if (room.startsWith('branch:') && !wanted.has(room)) s.leave(room);
+				const wanted = new Set([...access.branchIds.map(rooms.branch), ...access.scheduleBranchIds.map(rooms.schedule)]);
+				for (const room of s.rooms) if ((room.startsWith('branch:') || room.startsWith('schedule:')) && !wanted.has(room)) s.leave(room);
 				for (const room of wanted) if (!s.rooms.has(room)) s.join(room);
 				s.data.branchIds = access.branchIds;
+				s.data.scheduleBranchIds = access.scheduleBranchIds;
 				// Open charts follow patients:read / patients:read-sensitive as they change.
 				for (const room of s.rooms) {
 					const chart = /^patient:([^:]+):(full|masked)$/.exec(room);
@@ -263,7 +267,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 
 	metrics.socketsConnected.reset();
 	const collectSockets = () => {
-		const counts: Record<string, number> = { all: io.of('/').sockets.size, branch: 0, user: 0, session: 0, board: 0 };
+		const counts: Record<string, number> = { all: io.of('/').sockets.size, branch: 0, schedule: 0, user: 0, session: 0, board: 0 };
 		for (const [room, members] of io.of('/').adapter.rooms) {
 			const type = room.split(':')[0];
 			if (type && type in counts && type !== 'all') counts[type] = (counts[type] ?? 0) + members.size;

@@ -247,9 +247,12 @@ describe('live updates', () => {
 	it("reach every screen of the branch with a growing seq, and no socket at another branch", async () => {
 		const here = await connectSocket(server, doctor);
 		const there = await connectSocket(server, await login(server, 'reception2@demo.skinspire.app'));
-		sockets.push(here, there);
+		// The pharmacist reads IND's notices but not its appointments: the queue is not theirs to watch.
+		const pharmacy = await connectSocket(server, await login(server, 'pharmacist@demo.skinspire.app'));
+		sockets.push(here, there, pharmacy);
 		const seenHere = record(here, 'queue.updated');
 		const seenThere = record(there, 'queue.updated');
+		const seenByPharmacy = record(pharmacy, 'queue.updated');
 		const boardThere = record(there, 'board.updated');
 		const seqBefore = (await queueOf()).seq;
 
@@ -269,6 +272,7 @@ describe('live updates', () => {
 
 		await sleep(500);
 		expect(seenThere).toEqual([]);
+		expect(seenByPharmacy).toEqual([]);
 		expect(boardThere).toEqual([]);
 		// Koramangala's own queue is untouched.
 		expect((await queueOf(kor, admin)).entries).toEqual([]);

@@ -155,18 +155,22 @@ export function createApiTokenService({ orm, afterCommit }: ServiceDeps) {
 		/** For the socket watchdog: of these token ids, those still valid, with their owner's branches. */
 		async liveBranches(tokenIds: string[]): Promise<Map<string, LiveAccess>> {
 			if (!tokenIds.length) return new Map();
-			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; permissions: string[] }[]>(
+			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; schedule_branch_ids: string[]; permissions: string[] }[]>(
 				`select t.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
 				                    where a.user_id = t.user_id and a.hospital_id = t.hospital_id
 				                      and 'notices:read' = any(r.permissions) and 'notices:read' = any(t.permissions)) as branch_ids,
+				   array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
+				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
+				                    where a.user_id = t.user_id and a.hospital_id = t.hospital_id
+				                      and 'appointments:read' = any(r.permissions) and 'appointments:read' = any(t.permissions)) as schedule_branch_ids,
 				   array(select distinct p from role_assignment a join role r on r.id = a.role_id, unnest(r.permissions) p
 				         where a.user_id = t.user_id and a.hospital_id = t.hospital_id and p = any(t.permissions)) as permissions
 				 from api_token t join app_user u on u.id = t.user_id
 				 where t.id in (${tokenIds.map(() => '?').join(',')}) and t.revoked_at is null and t.expires_at > now() and u.active`,
 				tokenIds
 			);
-			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
+			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, scheduleBranchIds: r.schedule_branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
 		}
 	};
 }

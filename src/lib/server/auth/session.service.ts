@@ -43,6 +43,8 @@ interface SessionRow {
 export interface LiveAccess {
 	/** Branches whose room (notices) the socket belongs in. */
 	branchIds: string[];
+	/** Branches whose schedule room (calendars, queue, waitlist) it belongs in: appointments:read there. */
+	scheduleBranchIds: string[];
 	/** Which patient-chart rooms it may be in: full, masked, or none. */
 	patientLevel: 'full' | 'masked' | null;
 }
@@ -181,10 +183,13 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 		 */
 		async liveBranches(sessionIds: string[]): Promise<Map<string, LiveAccess>> {
 			if (!sessionIds.length) return new Map();
-			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; permissions: string[] }[]>(
+			const rows = await orm.em.fork().execute<{ id: string; branch_ids: string[]; schedule_branch_ids: string[]; permissions: string[] }[]>(
 				`select s.id, array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
 				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
 				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id and 'notices:read' = any(r.permissions)) as branch_ids,
+				   array(select distinct b.id::text from role_assignment a join role r on r.id = a.role_id
+				                    join branch b on b.hospital_id = a.hospital_id and (a.branch_id is null or a.branch_id = b.id)
+				                    where a.user_id = s.user_id and a.hospital_id = s.hospital_id and 'appointments:read' = any(r.permissions)) as schedule_branch_ids,
 				   array(select distinct unnest(r.permissions) from role_assignment a join role r on r.id = a.role_id
 				         where a.user_id = s.user_id and a.hospital_id = s.hospital_id and r.permissions && array['patients:read', 'patients:read-sensitive']::text[]) as permissions
 				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
@@ -193,7 +198,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 				   and u.active and not s.mfa_pending`,
 				[...sessionIds, config.sessionIdleMs]
 			);
-			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
+			return new Map(rows.map((r) => [r.id, { branchIds: r.branch_ids, scheduleBranchIds: r.schedule_branch_ids, patientLevel: patientLevelOf(r.permissions) }]));
 		}
 	};
 }

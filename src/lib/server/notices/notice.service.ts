@@ -12,6 +12,8 @@ import { boardState, branchToday, queueSnapshot } from '../queue/queue-snapshot.
 
 /** Waiting-room TVs show the branch's notices too: hand them the board as it now stands. */
 async function tellBoards(em: EntityManager, outbox: OutboxBatch, branchId: string): Promise<void> {
+	// In turn with the queue's own changes, or this snapshot could carry a higher number than a call not yet committed.
+	await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
 	const { day } = await branchToday(em, branchId);
 	await outbox.broadcast(em, rooms.board(branchId), 'board.updated', { state: await boardState(em, await queueSnapshot(em, branchId, day, Date.now(), true)), call: null });
 }

@@ -70,6 +70,12 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 		await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
 	}
 
+	/** Someone of this hospital, active, who works at this branch. */
+	async function requirePractitioner(em: EntityManager, actor: Actor, branchId: string, practitionerId: string): Promise<void> {
+		const [works] = await em.execute<{ ok: number }[]>('select 1 as ok from app_user u where u.id = ? and u.hospital_id = ? and u.active and exists (select 1 from working_hours w where w.user_id = u.id and w.branch_id = ?)', [practitionerId, actor.hospitalId, branchId]);
+		if (!works) throw new DomainError('VALIDATION_FAILED', msg('queue.v.practitioner'), { fields: { practitionerId: [msg('queue.v.practitioner')] } });
+	}
+
 	async function requireRoom(em: EntityManager, branchId: string, roomId: string): Promise<{ id: string; name: string }> {
 		const [room] = await em.execute<{ id: string; name: string; in_service: boolean }[]>('select id, name, in_service from room where id = ? and branch_id = ?', [roomId, branchId]);
 		if (!room) throw new DomainError('VALIDATION_FAILED', msg('queue.v.room'), { fields: { roomId: [msg('queue.v.room')] } });
@@ -89,7 +95,7 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 		await em.execute('insert into appointment_event (appointment_id, kind, before, after, by_id, at) values (?, ?, ?, ?, ?, now())', [appointmentId, 'status_changed', JSON.stringify({ status: moved.before }), JSON.stringify({ status: to }), actor.userId], 'run');
 		const [row] = await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ?`, [appointmentId]);
 		const dto = toAppointmentDto(row!);
-		await outbox.broadcast(em, rooms.branch(dto.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
+		await outbox.broadcast(em, rooms.schedule(dto.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
 	}
 
 	/** Tell the branch's screens and its TVs, in the same transaction as the change. */
@@ -104,7 +110,7 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 			const [row] = await em.execute<QueueRow[]>(`${QUEUE_SELECT} where q.id = ?`, [entryId]);
 			entry = toEntries([row!], now())[0]!;
 		}
-		await outbox.broadcast(em, rooms.branch(branchId), 'queue.updated', { action, entry, queue, by: { id: actor.userId, name: actor.name } });
+		await outbox.broadcast(em, rooms.schedule(branchId), 'queue.updated', { action, entry, queue, by: { id: actor.userId, name: actor.name } });
 		await outbox.broadcast(em, rooms.board(branchId), 'board.updated', { state: await boardState(em, queue), call });
 		return { entry, queue };
 	}
@@ -175,14 +181,11 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 					}
 					let category: string | null = null;
 					if (serviceId) {
-						const [service] = await em.execute<{ category: string }[]>('select category from clinic_service where id = ? and hospital_id = ?', [serviceId, actor.hospitalId]);
+						const [service] = await em.execute<{ category: string }[]>('select category from clinic_service where id = ? and hospital_id = ? and active', [serviceId, actor.hospitalId]);
 						if (!service) throw new DomainError('VALIDATION_FAILED', msg('queue.v.service'), { fields: { serviceId: [msg('queue.v.service')] } });
 						category = service.category;
 					}
-					if (practitionerId && !appointmentId) {
-						const [works] = await em.execute<{ ok: number }[]>('select 1 as ok from app_user u where u.id = ? and u.hospital_id = ? and u.active and exists (select 1 from working_hours w where w.user_id = u.id and w.branch_id = ?)', [practitionerId, actor.hospitalId, branchId]);
-						if (!works) throw new DomainError('VALIDATION_FAILED', msg('queue.v.practitioner'), { fields: { practitionerId: [msg('queue.v.practitioner')] } });
-					}
+					if (practitionerId && !appointmentId) await requirePractitioner(em, actor, branchId, practitionerId);
 
 					const prefix = TOKEN_PREFIX[(category ?? 'walk-in') as keyof typeof TOKEN_PREFIX] ?? 'C';
 					const [counter] = await em.execute<{ last: number }[]>(
@@ -239,6 +242,8 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 				await lockQueue(em, branchId);
 				const { day } = await branchToday(em, branchId);
 				const room = await requireRoom(em, branchId, data.roomId);
+				// Calling for someone else: they must be someone who works here.
+				if (practitionerId !== actor.userId) await requirePractitioner(em, actor, branchId, practitionerId);
 				const [next] = await em.execute<{ id: string; token: string }[]>(
 					`select id, token from queue_entry where branch_id = ? and day = ? and status = 'waiting' and (practitioner_id = ? or practitioner_id is null)
 					 order by position limit 1 for update skip locked`,
@@ -293,7 +298,8 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 					waiting: `status = 'waiting', room_id = null, called_at = null, practitioner_id = coalesce(practitioner_id, ?)`
 				};
 				// Someone put back in line keeps their practitioner only if they had one before being called.
-				const keep = data.status === 'waiting' ? row.practitioner_id : actor.userId;
+				// (and whoever marks that a patient left did not see them).
+				const keep = data.status === 'waiting' || data.status === 'left' ? row.practitioner_id : actor.userId;
 				await em.execute(`update queue_entry set ${set[data.status]}, version = version + 1 where id = ?`, [clinical ? actor.userId : keep, row.id], 'run');
 				if (data.status === 'in-service') await advanceAppointment(em, outbox, actor, row.appointment_id, 'in-consultation', ['booked', 'confirmed', 'checked-in']);
 				if (data.status === 'done') await advanceAppointment(em, outbox, actor, row.appointment_id, 'completed', ['booked', 'confirmed', 'checked-in', 'in-consultation']);

@@ -222,7 +222,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 		const [row] = await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ?`, [id]);
 		await appendAudit(em, { hospitalId: actor.hospitalId, branchId: row!.branch_id, actorUserId: actor.userId, actorLabel: actor.name, action: `appointment.${kind}`, targetType: 'appointment', targetId: id, before, after, ip: meta.ip, userAgent: meta.userAgent });
 		const dto = toAppointmentDto(row!);
-		await outbox.broadcast(em, rooms.branch(row!.branch_id), 'appointment.changed', { appointment: dto, version: dto.version });
+		await outbox.broadcast(em, rooms.schedule(row!.branch_id), 'appointment.changed', { appointment: dto, version: dto.version });
 		return dto;
 	}
 
@@ -338,7 +338,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 			const slot = check.slot;
 			const id = randomUUID();
 			const dto = bookedDto({ ...ctx, service, patient }, id, data.patientId, slot, data.notes ?? null);
-			const branchRoom = rooms.branch(branchId);
+			const branchRoom = rooms.schedule(branchId);
 			const outbox = new OutboxBatch();
 			const locks = resourceLocks([slot]);
 			const event = outboxRowStatement(branchRoom, 'appointment.changed', { appointment: dto, version: dto.version });
@@ -463,7 +463,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 						});
 						items.push(bookedDto({ ...ctx, service, patient }, id, data.patientId, slot, data.notes ?? null));
 					}
-					for (const dto of items) await outbox.broadcast(em, rooms.branch(ctx.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
+					for (const dto of items) await outbox.broadcast(em, rooms.schedule(ctx.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
 					for (const [index, dto] of items.entries()) {
 						await appendAudit(em, { hospitalId: actor.hospitalId, branchId: ctx.branchId, actorUserId: actor.userId, actorLabel: actor.name, action: 'appointment.booked', targetType: 'appointment', targetId: dto.id, after: { seriesId, session: index + 1, of: data.count }, ip: meta.ip, userAgent: meta.userAgent });
 					}
@@ -593,7 +593,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 				const check = checkBookable(scheduling, { start, practitionerId: data.practitionerId, roomId: data.roomId }, { notBefore: now() });
 				if (!check.ok) throw refusal(scheduling, check.problems, { start, practitionerId: data.practitionerId, roomId: data.roomId }, branch.time_zone);
 				const released = await em.execute<HoldRow[]>(`delete from slot_hold where held_by_id = ? returning id, branch_id`, [actor.userId]);
-				for (const r of released) await outbox.broadcast(em, rooms.branch(r.branch_id), 'hold.changed', { holdId: r.id, hold: null });
+				for (const r of released) await outbox.broadcast(em, rooms.schedule(r.branch_id), 'hold.changed', { holdId: r.id, hold: null });
 				const [row] = await em.execute<{ id: string }[]>(
 					`insert into slot_hold (id, hospital_id, branch_id, practitioner_id, room_id, service_id, starts_at, busy_until, held_by_id, created_at, expires_at)
 					 values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, now(), now() + (? * interval '1 millisecond')) returning id`,
@@ -601,7 +601,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 				);
 				const [hold] = await em.execute<HoldRow[]>(`${HOLD_SELECT} where h.id = ?`, [row!.id]);
 				const dto = toHoldDto(hold!);
-				await outbox.broadcast(em, rooms.branch(branchId), 'hold.changed', { holdId: dto.id, hold: dto });
+				await outbox.broadcast(em, rooms.schedule(branchId), 'hold.changed', { holdId: dto.id, hold: dto });
 				return dto;
 			});
 			afterCommit(outbox);
@@ -614,7 +614,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 			await orm.em.fork().transactional(async (em) => {
 				const [row] = UUID.test(holdId) ? await em.execute<{ branch_id: string }[]>('delete from slot_hold where id = ? and held_by_id = ? returning branch_id', [holdId, actor.userId]) : [];
 				if (!row) throw new DomainError('NOT_FOUND', msg('scheduling.errors.holdNotFound'));
-				await outbox.broadcast(em, rooms.branch(row.branch_id), 'hold.changed', { holdId, hold: null });
+				await outbox.broadcast(em, rooms.schedule(row.branch_id), 'hold.changed', { holdId, hold: null });
 			});
 			afterCommit(outbox);
 		}

@@ -151,7 +151,7 @@ export function createWaitlistService({
 	async function announce(em: EntityManager, outbox: OutboxBatch, id: string): Promise<WaitlistEntryDto> {
 		const [row] = await em.execute<EntryRow[]>(`${ENTRY_SELECT} where w.id = ?`, [id]);
 		const dto = toEntryDto(row!);
-		await outbox.broadcastSealed(em, sealer, rooms.branch(dto.branchId), 'waitlist.changed', { entry: dto, version: dto.version });
+		await outbox.broadcastSealed(em, sealer, rooms.schedule(dto.branchId), 'waitlist.changed', { entry: dto, version: dto.version });
 		return dto;
 	}
 
@@ -328,7 +328,7 @@ export function createWaitlistService({
 				const outbox = new OutboxBatch();
 				await orm.em.fork().transactional(async (em) => {
 					for (const offer of await computeOffers(em, actor.hospitalId, freed)) {
-						await outbox.broadcastSealed(em, sealer, rooms.branch(freed.branchId), 'waitlist.offer', { offer });
+						await outbox.broadcastSealed(em, sealer, rooms.schedule(freed.branchId), 'waitlist.offer', { offer });
 					}
 				});
 				if (outbox.rows.length) afterCommit(outbox);

@@ -19,6 +19,10 @@ export interface NoticeEvent {
 	version: number;
 }
 
+/**
+ * Appointment, hold, queue and waitlist events go to a branch's schedule room (sockets with
+ * appointments:read there); notices to its branch room (notices:read); TVs get board.updated only.
+ */
 export interface ServerToClientEvents {
 	'notice.posted': (event: NoticeEvent) => void;
 	'notice.cleared': (event: NoticeEvent) => void;
@@ -82,6 +86,8 @@ export interface SocketData {
 	sessionId: string;
 	hospitalId: string;
 	branchIds: string[];
+	/** Branches whose calendars and queue this socket may follow (appointments:read there). */
+	scheduleBranchIds: string[];
 	/** May watch the hospital's activity (audit:read hospital-wide). */
 	seesActivity: boolean;
 	/** Shown to other viewers of a chart this socket has open. */
@@ -96,6 +102,11 @@ export type BroadcastPayload<E extends BroadcastEvent> = Parameters<ServerToClie
 /** Rooms a socket can be in; the server alone decides membership. */
 export const rooms = {
 	branch: (branchId: string) => `branch:${branchId}`,
+	/**
+	 * A branch's calendars, queue and waitlist: only sockets with appointments:read there (a
+	 * branch room also holds people who may read its notices but not who is booked or waiting).
+	 */
+	schedule: (branchId: string) => `schedule:${branchId}`,
 	user: (userId: string) => `user:${userId}`,
 	session: (sessionId: string) => `session:${sessionId}`,
 	/** A branch's paired waiting-room TVs (and nothing else reaches them). */
