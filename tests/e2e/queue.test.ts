@@ -61,15 +61,15 @@ describe('the queue at reception and in the consulting room', () => {
 		await arrival.getByTestId('arrival-check-in').click();
 		expect((await checkIn).status()).toBe(201);
 		const checkedInAt = Date.now();
-		await expect(reception.getByTestId('issued-token').textContent()).resolves.toBe('Token C-001 — please tell the patient');
+		await expect.poll(() => reception.getByTestId('issued-token').textContent()).toBe('Token C-001 — please tell the patient');
 		await reception.locator('[data-testid="waiting-entry"][data-token="C-001"]').waitFor();
 		await arrival.waitFor({ state: 'detached' });
 
 		// The doctor's tablet shows the patient waiting for her, without a reload.
 		const waitingForDoctor = `[data-testid="waiting-for-me"] [data-testid="waiting-entry"][data-token="C-001"]`;
 		expect(await shownWithin(doctorPage, waitingForDoctor, checkedInAt)).toBeLessThan(1000);
-		await expect(doctorPage.locator(waitingForDoctor).getByTestId('entry-patient').textContent()).resolves.toBe(appointment.patient.name);
-		await expect(doctorPage.locator(waitingForDoctor).getByTestId('entry-for').textContent()).resolves.toContain('for you');
+		await expect.poll(() => doctorPage.locator(waitingForDoctor).getByTestId('entry-patient').textContent()).toBe(appointment.patient.name);
+		await expect.poll(() => doctorPage.locator(waitingForDoctor).getByTestId('entry-for').textContent()).toContain('for you');
 
 		// Call next, choosing the room: reception sees "token → room".
 		await doctorPage.getByTestId('room-picker').selectOption({ label: 'Consult 1' });
@@ -79,7 +79,7 @@ describe('the queue at reception and in the consulting room', () => {
 		const calledAt = Date.now();
 		const calledRow = '[data-testid="active-entry"][data-token="C-001"][data-status="called"]';
 		expect(await shownWithin(reception, calledRow, calledAt)).toBeLessThan(1000);
-		await expect(reception.locator(calledRow).getByTestId('active-token-room').textContent()).resolves.toBe('C-001 → Consult 1');
+		await expect.poll(() => reception.locator(calledRow).getByTestId('active-token-room').textContent()).toBe('C-001 → Consult 1');
 		await reception.locator('[data-testid="waiting-entry"][data-token="C-001"]').waitFor({ state: 'detached' });
 		// The doctor's own screen moved the patient to "with me now", and the chart is one tap away.
 		const withMe = doctorPage.locator('[data-testid="with-me"][data-token="C-001"]');
@@ -106,7 +106,7 @@ describe('the queue at reception and in the consulting room', () => {
 		// Koramangala: still an empty queue, never reloaded, no token ever drawn.
 		await koramangala.waitForTimeout(500);
 		expect(leaks).toEqual([]);
-		await expect(koramangala.getByTestId('queue-counts').textContent()).resolves.toContain('Waiting 0 · with a practitioner 0 · finished 0');
+		await expect.poll(() => koramangala.getByTestId('queue-counts').textContent()).toContain('Waiting 0 · with a practitioner 0 · finished 0');
 		await koramangala.getByTestId('nobody-waiting').waitFor();
 		expect(await koramangala.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 	});
@@ -126,19 +126,19 @@ describe('the queue at reception and in the consulting room', () => {
 		await reception.getByTestId('walk-in-patient').waitFor();
 		await reception.getByTestId('walk-in-priority').check();
 		await reception.getByTestId('walk-in-submit').click();
-		await expect(reception.getByTestId('walk-in-reason-error').textContent()).resolves.toBe('Say why this patient goes first (e.g. pregnant, elderly, in pain)');
+		await expect.poll(() => reception.getByTestId('walk-in-reason-error').textContent()).toBe('Say why this patient goes first (e.g. pregnant, elderly, in pain)');
 
 		await reception.getByTestId('walk-in-reason').fill('In pain');
 		const checkIn = reception.waitForResponse((r) => r.url().endsWith('/queue') && r.request().method() === 'POST');
 		await reception.getByTestId('walk-in-submit').click();
 		expect((await checkIn).status()).toBe(201);
-		await expect(reception.getByTestId('issued-token').textContent()).resolves.toBe('Token C-003 — please tell the patient');
+		await expect.poll(() => reception.getByTestId('issued-token').textContent()).toBe('Token C-003 — please tell the patient');
 		// The form is ready for the next walk-in.
 		await reception.getByTestId('walk-in-search').waitFor();
 
 		const order = (page: Page, list: string) => page.locator(`${list} [data-testid="waiting-entry"]`).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.token));
 		await expect.poll(() => order(reception, '[data-testid="waiting-list"]')).toEqual(['C-003', 'C-002']);
-		await expect(reception.locator('[data-token="C-003"]').getByTestId('priority-badge').textContent()).resolves.toContain('In pain');
+		await expect.poll(() => reception.locator('[data-token="C-003"]').getByTestId('priority-badge').textContent()).toContain('In pain');
 		await expect.poll(() => order(doctorPage, '[data-testid="waiting-for-me"]'), { timeout: 1000 }).toEqual(['C-003', 'C-002']);
 
 		// Move the priority patient down: the doctor's list follows.
@@ -154,7 +154,7 @@ describe('the queue at reception and in the consulting room', () => {
 		const stale = reception.waitForResponse((r) => r.url().endsWith('/reorder'));
 		await reception.locator('[data-testid="waiting-entry"][data-token="C-003"]').getByTestId('move-up').click();
 		expect((await stale).status()).toBe(409);
-		await expect(reception.getByTestId('queue-notice').textContent()).resolves.toContain('Someone else changed this queue entry first. It now shows the latest state');
+		await expect.poll(() => reception.getByTestId('queue-notice').textContent()).toContain('Someone else changed this queue entry first. It now shows the latest state');
 		await reception.unroute('**/reorder');
 		await expect.poll(() => order(reception, '[data-testid="waiting-list"]')).toEqual(['C-002', 'C-003']);
 
@@ -178,8 +178,8 @@ describe('the queue at reception and in the consulting room', () => {
 		await desk.locator(`[data-testid="calendar-event"][data-appointment-id="${appointment.id}"]`).click();
 		const panel = desk.getByTestId('appointment-panel');
 		await panel.getByTestId('appointment-check-in').click();
-		await expect(panel.getByTestId('appointment-token').textContent()).resolves.toBe('Checked in: token C-004 — please tell the patient.');
-		await expect(panel.getByTestId('appointment-status').textContent()).resolves.toBe('Checked in');
+		await expect.poll(() => panel.getByTestId('appointment-token').textContent()).toBe('Checked in: token C-004 — please tell the patient.');
+		await expect.poll(() => panel.getByTestId('appointment-status').textContent()).toBe('Checked in');
 		await panel.getByTestId('appointment-check-in').waitFor({ state: 'detached' });
 		await reception.locator('[data-testid="waiting-entry"][data-token="C-004"]').waitFor({ timeout: 1000 });
 		await reception.locator(`[data-testid="arrival"][data-appointment-id="${appointment.id}"]`).waitFor({ state: 'detached', timeout: 1000 });

@@ -54,7 +54,7 @@ describe('the waitlist at the reception desk', () => {
 		// Without a patient the form says so, and keeps what was chosen.
 		await reception.getByTestId('waitlist-time-of-day').selectOption('morning');
 		await reception.getByTestId('waitlist-submit').click();
-		await expect(reception.getByTestId('waitlist-error-patientId').textContent()).resolves.toBe('Choose a patient of this hospital');
+		await expect.poll(() => reception.getByTestId('waitlist-error-patientId').textContent()).toBe('Choose a patient of this hospital');
 		expect(await reception.getByTestId('waitlist-time-of-day').inputValue()).toBe('morning');
 
 		await reception.getByTestId('waitlist-patient-search').fill(waiting.fullName);
@@ -64,7 +64,7 @@ describe('the waitlist at the reception desk', () => {
 		await reception.getByTestId('waitlist-submit').click();
 		const entry = reception.getByTestId('waitlist-entry').filter({ hasText: waiting.fullName });
 		await entry.waitFor();
-		await expect(entry.textContent()).resolves.toContain('Dr Kavya Rao');
+		await expect.poll(() => entry.textContent()).toContain('Dr Kavya Rao');
 		await reception.getByTestId('waitlist-close').click();
 
 		// Another desk cancels the 10:30: the offer appears on reception's screen within a second.
@@ -72,10 +72,10 @@ describe('the waitlist at the reception desk', () => {
 		expect(cancelled.status).toBe(200);
 		const offer = reception.getByTestId('waitlist-offer');
 		await offer.waitFor({ timeout: 1000 });
-		await expect(offer.getByTestId('waitlist-offer-when').textContent()).resolves.toContain('10:30');
-		await expect(offer.textContent()).resolves.toContain('Consult 1');
+		await expect.poll(() => offer.getByTestId('waitlist-offer-when').textContent()).toContain('10:30');
+		await expect.poll(() => offer.textContent()).toContain('Consult 1');
 		const item = offer.getByTestId('waitlist-offer-item').first();
-		await expect(item.getByTestId('waitlist-offer-patient').textContent()).resolves.toContain(waiting.fullName);
+		await expect.poll(() => item.getByTestId('waitlist-offer-patient').textContent()).toContain(waiting.fullName);
 
 		// One click books it; the calendar shows the new appointment, and the offer says booked.
 		await item.getByTestId('waitlist-offer-book').click();
