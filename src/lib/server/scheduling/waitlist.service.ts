@@ -347,6 +347,7 @@ export function createWaitlistService({
 		async book(actor: Actor, id: string, input: unknown, meta: SessionMeta = {}): Promise<WaitlistBookingDto> {
 			const slot = parseInput(ZWaitlistSlotInput, input);
 			const outbox = new OutboxBatch();
+			let booked: { id: string; version: number } | null = null;
 			const result = await orm.em.fork().transactional(async (em) => {
 				const row = await entryForChange(em, actor, id, true);
 				if (row.status !== 'waiting') throw notWaiting(row);
@@ -358,6 +359,7 @@ export function createWaitlistService({
 					{ patientId: row.patient_id, serviceId: row.service_id, practitionerId: slot.practitionerId, roomId: slot.roomId, start: slot.start, ...(row.notes ? { notes: row.notes } : {}) },
 					meta
 				);
+				booked = appointment;
 				await em.execute(`update waitlist_entry set status = 'booked', booked_appointment_id = ?, version = version + 1 where id = ?`, [appointment.id, id], 'run');
 				const entry = await announce(em, outbox, id);
 				await appendAudit(em, {
@@ -374,6 +376,12 @@ export function createWaitlistService({
 					userAgent: meta.userAgent
 				});
 				return { entry, appointment };
+			}).catch(async (e: unknown) => {
+				// The appointment committed on its own but the entry could not be marked: take the
+				// appointment back, so the patient is not booked while still waiting for an offer.
+				const made = booked as { id: string; version: number } | null;
+				if (made) await booking().cancel(actor, made.id, { reason: 'Waitlist booking could not be completed', version: made.version }, meta).catch(() => undefined);
+				throw e;
 			});
 			afterCommit(outbox);
 			return result;
