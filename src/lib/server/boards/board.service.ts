@@ -9,8 +9,8 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { boardState, branchToday, queueSnapshot } from '../queue/queue-snapshot.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { consumeOrRefuse, type RateLimits } from '../auth/rate-limits.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Letters and digits that cannot be mistaken for one another when read off a screen. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const PAIRING_MINUTES = 15;
@@ -53,7 +53,7 @@ const DEVICE_COLUMNS = 'id, branch_id, name, pairing_expires_at, paired_at, last
  */
 export function createBoardService({ orm, rateLimits, now = Date.now }: ServiceDeps & { rateLimits: RateLimits }) {
 	function requireManage(actor: Actor, branchId: string) {
-		if (!UUID.test(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
+		if (!isUuid(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, 'boards:manage', branchId)) throw new DomainError('FORBIDDEN');
 	}
 
@@ -64,7 +64,7 @@ export function createBoardService({ orm, rateLimits, now = Date.now }: ServiceD
 	}
 
 	async function loadDevice(em: EntityManager, actor: Actor, id: string): Promise<DeviceRow> {
-		const [row] = UUID.test(id) ? await em.execute<DeviceRow[]>(`select ${DEVICE_COLUMNS} from board_device where id = ? and hospital_id = ?`, [id, actor.hospitalId]) : [];
+		const [row] = isUuid(id) ? await em.execute<DeviceRow[]>(`select ${DEVICE_COLUMNS} from board_device where id = ? and hospital_id = ?`, [id, actor.hospitalId]) : [];
 		if (!row || !branchOf(actor, row.branch_id)) throw new DomainError('NOT_FOUND', msg('boards.errors.notFound'));
 		requireManage(actor, row.branch_id);
 		return row;

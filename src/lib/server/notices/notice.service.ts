@@ -8,12 +8,12 @@ import { rooms } from '../../shared/realtime/events.ts';
 import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
-import { boardState, branchToday, queueSnapshot } from '../queue/queue-snapshot.ts';
+import { boardState, branchToday, lockQueue, queueSnapshot } from '../queue/queue-snapshot.ts';
 
 /** Waiting-room TVs show the branch's notices too: hand them the board as it now stands. */
 async function tellBoards(em: EntityManager, outbox: OutboxBatch, branchId: string): Promise<void> {
 	// In turn with the queue's own changes, or this snapshot could carry a higher number than a call not yet committed.
-	await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
+	await lockQueue(em, branchId);
 	const { day } = await branchToday(em, branchId);
 	await outbox.broadcast(em, rooms.board(branchId), 'board.updated', { state: await boardState(em, await queueSnapshot(em, branchId, day, Date.now(), true)), call: null });
 }

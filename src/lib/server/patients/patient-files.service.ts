@@ -20,8 +20,8 @@ import type { ServiceDeps } from '../runtime/deps.ts';
 import { detectFileType } from './files/content-type.ts';
 import { cleanFileName } from './files/file-name.ts';
 import { DamagedImageError, prepareFile } from './files/images.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Meta = SessionMeta & { branchId?: string };
 
@@ -127,7 +127,7 @@ export function createPatientFilesService({ orm, config, afterCommit, logger, fi
 	}
 
 	async function loadPatient(em: EntityManager, actor: Actor, patientId: string, lock = false) {
-		if (!UUID.test(patientId)) throw patientNotFound();
+		if (!isUuid(patientId)) throw patientNotFound();
 		const [row] = await em.execute<{ id: string; consent_photography: boolean; consent_marketing: boolean }[]>(
 			`select id, consent_photography, consent_marketing from patient where id = ? and hospital_id = ?${lock ? ' for share' : ''}`,
 			[patientId, actor.hospitalId]
@@ -137,7 +137,7 @@ export function createPatientFilesService({ orm, config, afterCommit, logger, fi
 	}
 
 	async function loadFile(em: EntityManager, actor: Actor, patientId: string, fileId: string, lock = false): Promise<FileRow> {
-		if (!UUID.test(fileId)) throw fileNotFound();
+		if (!isUuid(fileId)) throw fileNotFound();
 		const [row] = await em.execute<FileRow[]>(
 			`${FILE_SELECT} where f.id = ? and f.patient_id = ? and f.hospital_id = ? and f.deleted_at is null${lock ? ' for update of f' : ''}`,
 			[fileId, patientId, actor.hospitalId]

@@ -15,8 +15,8 @@ import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { open, PATIENT_SELECT, toPatientDto, type PatientRow } from './patient-codec.ts';
 import { encryptedColumns, plainColumns } from './patient.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Patients' own accounts. A portal account is an app_user with `patient_id` set and no roles:
@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function createPatientPortalService({ orm, config, afterCommit, crypto, sealer, mailer }: ServiceDeps & { crypto: FieldCrypto; sealer: PayloadSealer; mailer: Mailer }) {
 	async function patientRow(hospitalId: string, patientId: string, lock = false): Promise<PatientRow> {
-		if (!UUID.test(patientId)) throw new DomainError('NOT_FOUND', msg('patients.errors.notFound'));
+		if (!isUuid(patientId)) throw new DomainError('NOT_FOUND', msg('patients.errors.notFound'));
 		const [row] = await orm.em.fork().execute<PatientRow[]>(`${PATIENT_SELECT} where p.id = ? and p.hospital_id = ?${lock ? ' for update of p' : ''}`, [patientId, hospitalId]);
 		if (!row) throw new DomainError('NOT_FOUND', msg('patients.errors.notFound'));
 		return row;

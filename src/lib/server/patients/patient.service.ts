@@ -27,8 +27,8 @@ import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { ENCRYPTED_COLUMNS, normaliseForIndex, PATIENT_SELECT, seal, toPatientDto, toSummary, type EncryptedField, type PatientRow } from './patient-codec.ts';
 import { formatMrn, likeLiteral, oneTypoAlternatives, planSearch, wordStartPattern } from './patient-search.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Fields kept in clear, by input name → column. */
 const PLAIN_COLUMNS = {
@@ -273,7 +273,7 @@ export function createPatientService({ orm, afterCommit, crypto, sealer }: Servi
 	}
 
 	async function loadRow(em: EntityManager, actor: Actor, id: string, lock = false): Promise<PatientRow> {
-		if (!UUID.test(id)) throw notFound();
+		if (!isUuid(id)) throw notFound();
 		const [row] = await em.execute<PatientRow[]>(`${PATIENT_SELECT} where p.id = ? and p.hospital_id = ?${lock ? ' for update of p' : ''}`, [id, actor.hospitalId]);
 		if (!row) throw notFound();
 		return row;

@@ -48,6 +48,16 @@ export const QUEUE_SELECT = `select q.id, q.branch_id, to_char(q.day, 'YYYY-MM-D
 const ORDER = `order by case q.status when 'waiting' then 0 when 'called' then 1 when 'in-service' then 1 else 2 end,
 	case when q.status = 'waiting' then q.position end, coalesce(q.finished_at, q.called_at, q.checked_in_at) desc`;
 
+/**
+ * Changes to a branch's queue (and anything that broadcasts its snapshot) take turns, from their
+ * first statement to commit: a reorder and a priority change at two desks would otherwise lock the
+ * waiting line in opposite orders and deadlock, and each snapshot holds every change numbered
+ * before it.
+ */
+export async function lockQueue(em: EntityManager, branchId: string): Promise<void> {
+	await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
+}
+
 /** The branch's local calendar day now, as the database sees it. */
 export async function branchToday(em: EntityManager, branchId: string): Promise<{ day: string; timeZone: string }> {
 	const [row] = await em.execute<{ day: string; time_zone: string }[]>(`select to_char((now() at time zone time_zone)::date, 'YYYY-MM-DD') as day, time_zone from branch where id = ?`, [branchId]);

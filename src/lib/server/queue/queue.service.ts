@@ -22,10 +22,11 @@ import { notifyUser } from '../notifications/notify.ts';
 import { OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { APPOINTMENT_SELECT, toAppointmentDto, type AppointmentRow } from '../scheduling/booking.service.ts';
-import { boardState, branchToday, loadQueueRows, QUEUE_SELECT, queueSnapshot, toEntries, type QueueRow } from './queue-snapshot.ts';
+import { advanceAppointment } from '../scheduling/appointment-progress.ts';
+import { boardState, branchToday, lockQueue, loadQueueRows, QUEUE_SELECT, queueSnapshot, toEntries, type QueueRow } from './queue-snapshot.ts';
 import { positionBetween } from './queue-waits.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTIVE = new Set(['waiting', 'called', 'in-service']);
 
 /** PostgreSQL's unique_violation on one of the queue's "once only" indexes. */
@@ -42,13 +43,13 @@ function uniqueViolation(e: unknown): string | null {
  */
 export function createQueueService({ orm, afterCommit, now = Date.now }: ServiceDeps) {
 	function requireBranch(actor: Actor, branchId: string, permission: Permission) {
-		if (!UUID.test(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
+		if (!isUuid(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, permission, branchId)) throw new DomainError('FORBIDDEN');
 	}
 
 	/** An entry of the actor's hospital, locked, at the version they saw. */
 	async function lockEntry(em: EntityManager, actor: Actor, id: string, version: number | null, permissions: Permission[]): Promise<QueueRow> {
-		const [where] = UUID.test(id) ? await em.execute<{ branch_id: string }[]>('select branch_id from queue_entry where id = ? and hospital_id = ?', [id, actor.hospitalId]) : [];
+		const [where] = isUuid(id) ? await em.execute<{ branch_id: string }[]>('select branch_id from queue_entry where id = ? and hospital_id = ?', [id, actor.hospitalId]) : [];
 		if (where) await lockQueue(em, where.branch_id);
 		const [row] = where ? await em.execute<QueueRow[]>(`${QUEUE_SELECT} where q.id = ? and q.hospital_id = ? for update of q`, [id, actor.hospitalId]) : [];
 		if (!row || !branchOf(actor, row.branch_id)) throw new DomainError('NOT_FOUND', msg('queue.errors.notFound'));
@@ -59,15 +60,6 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 			throw new DomainError('STALE_VERSION', msg('queue.errors.stale'), { details: { current: dto } });
 		}
 		return row;
-	}
-
-	/**
-	 * Changes to a branch's queue take turns, from their first statement to commit: a reorder and a
-	 * priority change at two desks would otherwise lock the waiting line in opposite orders and
-	 * deadlock, and each broadcast snapshot holds every change numbered before it.
-	 */
-	async function lockQueue(em: EntityManager, branchId: string): Promise<void> {
-		await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`queue:${branchId}`]);
 	}
 
 	/** Someone of this hospital, active, who works at this branch. */
@@ -81,21 +73,6 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 		if (!room) throw new DomainError('VALIDATION_FAILED', msg('queue.v.room'), { fields: { roomId: [msg('queue.v.room')] } });
 		if (!room.in_service) throw new DomainError('VALIDATION_FAILED', msg('queue.v.roomOutOfService'), { fields: { roomId: [msg('queue.v.roomOutOfService')] } });
 		return room;
-	}
-
-	/** Move the linked appointment along with the queue (checked in → in consultation → completed). */
-	async function advanceAppointment(em: EntityManager, outbox: OutboxBatch, actor: Actor, appointmentId: string | null, to: AppointmentDto['status'], from: AppointmentDto['status'][]): Promise<void> {
-		if (!appointmentId) return;
-		const [moved] = await em.execute<{ status: string; before: string }[]>(
-			`update appointment a set status = ?, updated_at = now(), version = version + 1 from (select id, status as before from appointment where id = ? for update) old
-			 where a.id = old.id and old.before in (${from.map(() => '?').join(', ')}) returning a.status, old.before`,
-			[to, appointmentId, ...from]
-		);
-		if (!moved) return;
-		await em.execute('insert into appointment_event (appointment_id, kind, before, after, by_id, at) values (?, ?, ?, ?, ?, now())', [appointmentId, 'status_changed', JSON.stringify({ status: moved.before }), JSON.stringify({ status: to }), actor.userId], 'run');
-		const [row] = await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ?`, [appointmentId]);
-		const dto = toAppointmentDto(row!);
-		await outbox.broadcast(em, rooms.schedule(dto.branchId), 'appointment.changed', { appointment: dto, version: dto.version });
 	}
 
 	/** Tell the branch's screens and its TVs, in the same transaction as the change. */
@@ -203,7 +180,7 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 						[actor.hospitalId, branchId, day, token, prefix, number, patient.id, appointmentId, serviceId, practitionerId, data.priority ?? false, data.priority ? data.priorityReason! : null, position, actor.userId]
 					);
 					const id = row!.id;
-					await advanceAppointment(em, outbox, actor, appointmentId, 'checked-in', ['booked', 'confirmed']);
+					await advanceAppointment(em, outbox, actor.userId, appointmentId, 'checked-in', ['booked', 'confirmed']);
 					await audit(em, actor, branchId, 'checked-in', id, meta, undefined, { token, appointmentId, priority: data.priority ?? false });
 					const { entry } = await publish(em, outbox, actor, branchId, day, id, 'checked-in');
 					if (practitionerId && practitionerId !== actor.userId) {
@@ -301,8 +278,8 @@ export function createQueueService({ orm, afterCommit, now = Date.now }: Service
 				// (and whoever marks that a patient left did not see them).
 				const keep = data.status === 'waiting' || data.status === 'left' ? row.practitioner_id : actor.userId;
 				await em.execute(`update queue_entry set ${set[data.status]}, version = version + 1 where id = ?`, [clinical ? actor.userId : keep, row.id], 'run');
-				if (data.status === 'in-service') await advanceAppointment(em, outbox, actor, row.appointment_id, 'in-consultation', ['booked', 'confirmed', 'checked-in']);
-				if (data.status === 'done') await advanceAppointment(em, outbox, actor, row.appointment_id, 'completed', ['booked', 'confirmed', 'checked-in', 'in-consultation']);
+				if (data.status === 'in-service') await advanceAppointment(em, outbox, actor.userId, row.appointment_id, 'in-consultation', ['booked', 'confirmed', 'checked-in']);
+				if (data.status === 'done') await advanceAppointment(em, outbox, actor.userId, row.appointment_id, 'completed', ['booked', 'confirmed', 'checked-in', 'in-consultation']);
 				const action: QueueAction = data.status === 'in-service' ? 'started' : data.status === 'done' ? 'finished' : data.status === 'left' ? 'left' : 'returned';
 				await audit(em, actor, row.branch_id, action, row.id, meta, { status: row.status }, { status: data.status });
 				return (await publish(em, outbox, actor, row.branch_id, row.day, row.id, action)).entry;

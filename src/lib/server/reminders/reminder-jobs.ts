@@ -5,7 +5,8 @@ import type { Logger } from '../logging/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { open } from '../patients/patient-codec.ts';
 import type { SmsProvider } from '../sms/sms-provider.ts';
-import { patientLocale, reminderText } from './reminder-text.ts';
+import { reminderText } from './reminder-text.ts';
+import { patientLocale } from '../patients/patient-locale.ts';
 
 export const REMINDER_JOB = 'reminder';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { patientLocale, reminderText, type ReminderFacts } from './reminder-text.ts';
+import { reminderText, type ReminderFacts } from './reminder-text.ts';
+import { patientLocale } from '../patients/patient-locale.ts';
 
 const facts: ReminderFacts = {
 	patientName: 'Ananya',
@@ -18,6 +19,13 @@ describe('patientLocale', () => {
 	it('reads the free-text preferred language of a record', () => {
 		for (const v of ['hi', 'Hindi', ' HINDI ', 'hi-IN', 'हिन्दी', 'हिंदी']) expect(patientLocale(v)).toBe('hi');
 		for (const v of [null, undefined, '', 'English', 'en', 'Kannada', 'Tamil']) expect(patientLocale(v)).toBe('en');
+	});
+
+	it('falls back to another language the patient chose (their portal account) only when the record names none we speak', () => {
+		expect(patientLocale('Kannada', 'hi')).toBe('hi');
+		expect(patientLocale(null, 'hi')).toBe('hi');
+		expect(patientLocale('English', 'hi')).toBe('en');
+		expect(patientLocale(null, 'fr')).toBe('en');
 	});
 });
 

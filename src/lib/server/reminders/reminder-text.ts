@@ -1,15 +1,6 @@
 import { INTL_TAG, type Locale } from '../../shared/i18n/locales.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 
-/**
- * The patient's "preferred language" is free text on their record ("Hindi", "hi", "हिन्दी"…):
- * the shipped language it names, English otherwise.
- */
-export function patientLocale(preferred: string | null | undefined): Locale {
-	const v = (preferred ?? '').trim().toLowerCase();
-	if (v === 'hi' || v.startsWith('hi-') || v.startsWith('hindi') || v.includes('हिन्दी') || v.includes('हिंदी')) return 'hi';
-	return 'en';
-}
 
 export interface ReminderFacts {
 	patientName: string;

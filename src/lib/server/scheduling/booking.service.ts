@@ -18,8 +18,8 @@ import { alternativesWindow, appointmentInsert, checkWindow, insertAppointment, 
 import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, runInOneRoundTrip } from '../db/one-round-trip.ts';
 import { loadSchedulingInput, SERVICE_SELECT, type ServiceRow } from './scheduling-input.ts';
 import { toOffsetIso } from './zoned-time.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STEP_MINUTES = 15;
 const DAY = 86_400_000;
 /** How long a slot stays held while a receptionist completes a booking (SLOT_HOLD_SECONDS). */
@@ -202,7 +202,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 	}
 
 	async function loadAppointment(em: EntityManager, actor: Actor, id: string, lock = false): Promise<AppointmentRow> {
-		const [row] = UUID.test(id) ? await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ? and a.hospital_id = ?${lock ? ' for update of a' : ''}`, [id, actor.hospitalId]) : [];
+		const [row] = isUuid(id) ? await em.execute<AppointmentRow[]>(`${APPOINTMENT_SELECT} where a.id = ? and a.hospital_id = ?${lock ? ' for update of a' : ''}`, [id, actor.hospitalId]) : [];
 		if (!row || !branchOf(actor, row.branch_id)) throw new DomainError('NOT_FOUND', msg('scheduling.errors.notFound'));
 		return row;
 	}
@@ -227,7 +227,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 	}
 
 	function requireBranch(actor: Actor, branchId: string, permission: 'appointments:read' | 'appointments:book') {
-		if (!UUID.test(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
+		if (!isUuid(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, permission, branchId)) throw new DomainError('FORBIDDEN');
 	}
 
@@ -238,7 +238,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 	}
 
 	async function loadService(em: EntityManager, actor: Actor, serviceId: string): Promise<ServiceRow> {
-		const [row] = UUID.test(serviceId) ? await em.execute<ServiceRow[]>(`${SERVICE_SELECT} where s.id = ? and s.hospital_id = ? and s.active`, [serviceId, actor.hospitalId]) : [];
+		const [row] = isUuid(serviceId) ? await em.execute<ServiceRow[]>(`${SERVICE_SELECT} where s.id = ? and s.hospital_id = ? and s.active`, [serviceId, actor.hospitalId]) : [];
 		if (!row) throw new DomainError('VALIDATION_FAILED', msg('scheduling.v.service'), { fields: { serviceId: [msg('scheduling.v.service')] } });
 		return row;
 	}
@@ -612,7 +612,7 @@ export function createBookingService({ orm, afterCommit, config, now = Date.now,
 		async releaseHold(actor: Actor, holdId: string): Promise<void> {
 			const outbox = new OutboxBatch();
 			await orm.em.fork().transactional(async (em) => {
-				const [row] = UUID.test(holdId) ? await em.execute<{ branch_id: string }[]>('delete from slot_hold where id = ? and held_by_id = ? returning branch_id', [holdId, actor.userId]) : [];
+				const [row] = isUuid(holdId) ? await em.execute<{ branch_id: string }[]>('delete from slot_hold where id = ? and held_by_id = ? returning branch_id', [holdId, actor.userId]) : [];
 				if (!row) throw new DomainError('NOT_FOUND', msg('scheduling.errors.holdNotFound'));
 				await outbox.broadcast(em, rooms.schedule(row.branch_id), 'hold.changed', { holdId, hold: null });
 			});

@@ -41,6 +41,7 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { APPOINTMENT_SELECT, toAppointmentDto, type AppointmentRow } from './booking.service.ts';
 import { DAY, MINUTE, offsetAt, startOfLocalDay, toOffsetIso } from './zoned-time.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 /**
  * Setting up scheduling: the service catalogue, rooms and devices, practitioners' weeks and
@@ -59,7 +60,6 @@ import { DAY, MINUTE, offsetAt, startOfLocalDay, toOffsetIso } from './zoned-tim
  * stranded, so that reception can move them.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Appointments that still have to happen and could be moved. */
 const MOVABLE = `a.status in ('booked', 'confirmed', 'checked-in')`;
 const AFFECTED_LIMIT = 500;
@@ -203,7 +203,7 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 
 	/** A branch outside the actor's reach does not exist for them; one in reach without the permission is forbidden. */
 	function requireBranch(actor: Actor, branchId: string, permission: Permission): void {
-		if (!UUID.test(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
+		if (!isUuid(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, permission, branchId)) throw new DomainError('FORBIDDEN');
 	}
 
@@ -233,7 +233,7 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 	// --- services --------------------------------------------------------------------------------
 
 	async function serviceById(em: EntityManager, actor: Actor, id: string, lock = false): Promise<ServiceRecordRow> {
-		const [row] = UUID.test(id) ? await em.execute<ServiceRecordRow[]>(`${SERVICE_RECORD_SELECT} where s.id = ? and s.hospital_id = ?${lock ? ' for update of s' : ''}`, [id, actor.hospitalId]) : [];
+		const [row] = isUuid(id) ? await em.execute<ServiceRecordRow[]>(`${SERVICE_RECORD_SELECT} where s.id = ? and s.hospital_id = ?${lock ? ' for update of s' : ''}`, [id, actor.hospitalId]) : [];
 		if (!row) throw new DomainError('NOT_FOUND', msg('setup.errors.serviceNotFound'));
 		return row;
 	}
@@ -269,13 +269,13 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 	// --- rooms and devices -----------------------------------------------------------------------
 
 	async function roomById(em: EntityManager, actor: Actor, branchId: string, roomId: string, lock = false): Promise<RoomRow> {
-		const [row] = UUID.test(roomId) ? await em.execute<RoomRow[]>(`${ROOM_SELECT} where r.id = ? and r.branch_id = ? and r.hospital_id = ?${lock ? ' for update' : ''}`, [roomId, branchId, actor.hospitalId]) : [];
+		const [row] = isUuid(roomId) ? await em.execute<RoomRow[]>(`${ROOM_SELECT} where r.id = ? and r.branch_id = ? and r.hospital_id = ?${lock ? ' for update' : ''}`, [roomId, branchId, actor.hospitalId]) : [];
 		if (!row) throw new DomainError('NOT_FOUND', msg('setup.errors.roomNotFound'));
 		return row;
 	}
 
 	async function deviceById(em: EntityManager, actor: Actor, branchId: string, deviceId: string, lock = false): Promise<DeviceRow> {
-		const [row] = UUID.test(deviceId) ? await em.execute<DeviceRow[]>(`${DEVICE_SELECT} where d.id = ? and d.branch_id = ? and d.hospital_id = ?${lock ? ' for update of d' : ''}`, [deviceId, branchId, actor.hospitalId]) : [];
+		const [row] = isUuid(deviceId) ? await em.execute<DeviceRow[]>(`${DEVICE_SELECT} where d.id = ? and d.branch_id = ? and d.hospital_id = ?${lock ? ' for update of d' : ''}`, [deviceId, branchId, actor.hospitalId]) : [];
 		if (!row) throw new DomainError('NOT_FOUND', msg('setup.errors.deviceNotFound'));
 		return row;
 	}
@@ -292,7 +292,7 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 	// --- schedules ---------------------------------------------------------------------------------
 
 	async function staffMember(em: EntityManager, actor: Actor, userId: string): Promise<{ id: string; name: string }> {
-		const [row] = UUID.test(userId) ? await em.execute<{ id: string; name: string }[]>('select id, name from app_user where id = ? and hospital_id = ? and patient_id is null and active', [userId, actor.hospitalId]) : [];
+		const [row] = isUuid(userId) ? await em.execute<{ id: string; name: string }[]>('select id, name from app_user where id = ? and hospital_id = ? and patient_id is null and active', [userId, actor.hospitalId]) : [];
 		if (!row) throw new DomainError('NOT_FOUND', msg('setup.errors.personNotFound'));
 		return row;
 	}
@@ -359,7 +359,7 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 		Object.fromEntries(WEEKDAYS.map((d) => [d, { work: week[d] ? [{ start: week[d].opens, end: week[d].closes }] : [], breaks: [] }]));
 
 	async function holidayRow(em: EntityManager, branchId: string, holidayId: string) {
-		const [row] = UUID.test(holidayId) ? await em.execute<{ id: string; day: string; name: string }[]>(`select id, to_char(day, 'YYYY-MM-DD') as day, name from branch_holiday where id = ? and branch_id = ?`, [holidayId, branchId]) : [];
+		const [row] = isUuid(holidayId) ? await em.execute<{ id: string; day: string; name: string }[]>(`select id, to_char(day, 'YYYY-MM-DD') as day, name from branch_holiday where id = ? and branch_id = ?`, [holidayId, branchId]) : [];
 		if (!row) throw new DomainError('NOT_FOUND', msg('setup.errors.holidayNotFound'));
 		return row;
 	}
@@ -710,7 +710,7 @@ export function createCatalogueService({ orm, now = Date.now }: ServiceDeps) {
 			await orm.em.fork().transactional(async (em) => {
 				const branch = await loadBranch(em, actor, branchId);
 				const person = await staffMember(em, actor, userId);
-				const [row] = UUID.test(leaveId)
+				const [row] = isUuid(leaveId)
 					? await em.execute<{ id: string; branch_id: string | null; starts_at: Date; ends_at: Date; reason: string | null }[]>(
 							'select id, branch_id, starts_at, ends_at, reason from leave where id = ? and user_id = ? and hospital_id = ? and (branch_id is null or branch_id = ?) for update',
 							[leaveId, person.id, actor.hospitalId, branchId]

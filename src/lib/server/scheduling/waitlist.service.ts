@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../shared/access/actor.ts';
 import { branchOf, can } from '../../shared/access/actor.ts';
-import { DEFAULT_LOCALE, INTL_TAG, isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { INTL_TAG } from '../../shared/i18n/locales.ts';
 import { msg, translate } from '../../shared/i18n/translate.ts';
 import { maskEmail } from '../../shared/patients/phone.ts';
 import { rooms } from '../../shared/realtime/events.ts';
@@ -22,14 +22,15 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { open } from '../patients/patient-codec.ts';
 import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
+import { patientLocale } from '../patients/patient-locale.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import type { BookingService, FreedTime } from './booking.service.ts';
 import { loadSchedulingInput, SERVICE_SELECT, type ServiceRow } from './scheduling-input.ts';
 import { checkBookable, findSlots, type SchedulingInput, type Slot } from './slot-finder.ts';
 import { localClock, rankMatches, servicesFittingGap, type WaitingEntry } from './waitlist-match.ts';
 import { DAY, MINUTE, toOffsetIso } from './zoned-time.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How many patients an offer names: enough to choose from, few enough to read at a glance. */
 const MAX_MATCHES = 5;
 /** Starts tried inside a freed gap when its own start has passed (a no-show at 10:00 noticed at 10:07). */
@@ -93,20 +94,6 @@ const toWaiting = (r: EntryRow): WaitingEntry & { row: EntryRow } => ({
 	row: r
 });
 
-/**
- * The language to write to a patient in: the preferred language on their record when it names
- * one SkinSpire speaks ("hi", "Hindi", "हिन्दी"), else their portal account's, else the default.
- */
-export function patientLocale(preferred: string | null, portalLanguage: string | null): Locale {
-	const p = (preferred ?? '').trim().toLowerCase();
-	if (p) {
-		if (isLocale(p)) return p;
-		if (p.startsWith('hindi') || p.startsWith('हिन्दी') || p.startsWith('हिंदी')) return 'hi';
-		if (p.startsWith('english')) return 'en';
-	}
-	return isLocale(portalLanguage) ? portalLanguage : DEFAULT_LOCALE;
-}
-
 interface BranchRow {
 	id: string;
 	name: string;
@@ -132,13 +119,13 @@ export function createWaitlistService({
 	booking
 }: ServiceDeps & { crypto: FieldCrypto; sealer: PayloadSealer; mailer: Mailer; booking: () => BookingService }) {
 	function requireBranch(actor: Actor, branchId: string, permission: 'appointments:read' | 'appointments:book') {
-		if (!UUID.test(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
+		if (!isUuid(branchId) || !branchOf(actor, branchId)) throw new DomainError('NOT_FOUND', msg('errors.branches.notFound'));
 		if (!can(actor, permission, branchId)) throw new DomainError('FORBIDDEN');
 	}
 
 	/** An entry of one of the actor's branches (404 otherwise), with appointments:book there. */
 	async function entryForChange(em: EntityManager, actor: Actor, id: string, lock: boolean): Promise<EntryRow> {
-		const [row] = UUID.test(id) ? await em.execute<EntryRow[]>(`${ENTRY_SELECT} where w.id = ? and w.hospital_id = ?${lock ? ' for update of w' : ''}`, [id, actor.hospitalId]) : [];
+		const [row] = isUuid(id) ? await em.execute<EntryRow[]>(`${ENTRY_SELECT} where w.id = ? and w.hospital_id = ?${lock ? ' for update of w' : ''}`, [id, actor.hospitalId]) : [];
 		if (!row || !branchOf(actor, row.branch_id)) throw new DomainError('NOT_FOUND', msg('waitlist.errors.notFound'));
 		if (!can(actor, 'appointments:book', row.branch_id)) throw new DomainError('FORBIDDEN');
 		return row;

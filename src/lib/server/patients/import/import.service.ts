@@ -32,6 +32,7 @@ import { decodeCsv, detectDelimiter, parseCsv, type CsvEncoding, type CsvRecord 
 import { columnNames, fieldsTakenTwice, guessMapping, missingRequired } from './mapping.ts';
 import { checkRow, fieldIndex, type RowProblem } from './rows.ts';
 import { exportPatientsCsv } from './export.ts';
+import { isUuid } from '../../../shared/ids.ts';
 
 /** A running step whose heartbeat (updated_at) is older than this was left by a process that died. */
 const STALE_AFTER_SECONDS = 120;
@@ -41,7 +42,6 @@ const PREVIEW_ROWS = 5;
 /** How often a dry run says how far it got (and looks for a cancel). */
 const CHECK_TICK = 5000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A problem as stored in the report: message keys, never a cell's value (the report is not encrypted). */
 interface StoredIssue {
@@ -213,7 +213,7 @@ export function createPatientImportService({ orm, afterCommit, logger, crypto, f
 	}
 
 	async function load(em: EntityManager, actor: Actor, id: string, lock = false): Promise<ImportRow> {
-		if (!UUID.test(id)) throw notFound();
+		if (!isUuid(id)) throw notFound();
 		const [row] = await em.execute<ImportRow[]>(`${SELECT} where i.id = ? and i.hospital_id = ?${lock ? ' for update of i' : ''}`, [id, actor.hospitalId]);
 		// Imports of branches where one may not import are as good as absent.
 		if (!row || !importBranches(actor).some((b) => b.id === row.branch_id)) throw notFound();

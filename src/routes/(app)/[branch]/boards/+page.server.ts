@@ -1,13 +1,8 @@
 import { error } from '@sveltejs/kit';
-import type { Actor } from '#lib/shared/access/actor.ts';
+import { branchIdFromParams } from '#lib/server/access/check-access.ts';
 import { getRuntime } from '#lib/server/runtime/registry.ts';
 import { formAction } from '#lib/server/http/form-action.ts';
 import { translate } from '#lib/shared/i18n/translate.ts';
-
-/** The branch named in the address (the access check has already found it among the actor's). */
-function branchIdOf(actor: Actor, code: string): string {
-	return actor.branches.find((b) => b.code.toLowerCase() === code.toLowerCase())?.id ?? '';
-}
 
 export const load = async ({ locals, parent, depends }) => {
 	if (!locals.actor) error(401, translate(locals.locale, 'common.signInAgain'));
@@ -19,7 +14,7 @@ export const load = async ({ locals, parent, depends }) => {
 export const actions = {
 	create: (event) =>
 		formAction(event, async ({ actor, form, meta }) => {
-			const { device, code } = await getRuntime().services.boards.create(actor, branchIdOf(actor, event.params.branch), { name: form.name ?? '' }, meta);
+			const { device, code } = await getRuntime().services.boards.create(actor, branchIdFromParams(actor, event.params) ?? '', { name: form.name ?? '' }, meta);
 			return { pairing: { deviceId: device.id, name: device.name, code, expiresAt: device.pairingExpiresAt } };
 		}),
 	renew: (event) =>
