@@ -47,7 +47,7 @@ describe('branch notices in the browser', () => {
 		await doctor.getByTestId('notice-item').filter({ hasText: 'Dr Rao is running 20 minutes late' }).waitFor();
 		await doctorStillSamePage();
 		// The poster's own form is emptied, ready for the next one.
-		expect(await reception.getByTestId('notice-message').inputValue()).toBe('');
+		await expect.poll(() => reception.getByTestId('notice-message').inputValue()).toBe('');
 
 		await koramangala.waitForTimeout(1000);
 		expect(await koramangala.getByText('Dr Rao is running 20 minutes late').count()).toBe(0);
