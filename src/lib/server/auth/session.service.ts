@@ -8,6 +8,7 @@ import type { SessionInfo } from '../../shared/sessions/session.schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.service.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { resolveAccess, type AssignmentRow, type BranchRow } from '../access/resolve-access.ts';
+import { executePrepared, runInOneRoundTrip, type PreparedStatement } from '../db/one-round-trip.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from './session-token.ts';
 
 /** Activity is written at most once a minute, not on every request. */
@@ -48,6 +49,27 @@ export interface LiveAccess {
 	/** Which patient-chart rooms it may be in: full, masked, or none. */
 	patientLevel: 'full' | 'masked' | null;
 }
+
+/**
+ * The session, its user, their role assignments and the hospital's branches in one round trip.
+ * Every signed-in request runs it, and planning it costs several times more than running it, so
+ * each connection prepares it once.
+ */
+const SESSION_LOOKUP: PreparedStatement = {
+	name: 'skinspire_session_lookup',
+	sql: `select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
+	        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.language, u.patient_id, u.active,
+	        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
+	                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
+	                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,
+	        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
+	                  from branch b where b.hospital_id = s.hospital_id), '[]'::json) as branches,
+	        s.mfa_pending,
+	        (exists(select 1 from role_assignment a join role r on r.id = a.role_id where a.user_id = s.user_id and r.mfa_required)
+	         and not exists(select 1 from mfa_totp t where t.user_id = s.user_id and t.confirmed_at is not null)) as mfa_enrol_required
+	 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
+	 where s.id = $1::text`
+};
 
 export function patientLevelOf(permissions: readonly string[]): LiveAccess['patientLevel'] {
 	if (!permissions.includes('patients:read')) return null;
@@ -97,22 +119,7 @@ export function createSessionService({ orm, config, afterCommit, now: clock = Da
 			const parsed = parseSessionToken(token);
 			if (!parsed) return null;
 			const em = orm.em.fork();
-			const rows = await em.execute<SessionRow[]>(
-				// One round trip: the session, its user, their role assignments and the hospital's branches.
-				`select s.id, s.secret_hash, s.created_at, s.last_active_at, s.expires_at, s.user_id, s.hospital_id,
-				        h.name as hospital_name, h.session_idle_minutes, u.name as user_name, u.email, u.language, u.patient_id, u.active,
-				        coalesce((select json_agg(json_build_object('branch_id', a.branch_id, 'role', r.name, 'permissions', r.permissions))
-				                  from role_assignment a join role r on r.id = a.role_id and r.hospital_id = a.hospital_id
-				                  where a.user_id = s.user_id and a.hospital_id = s.hospital_id), '[]'::json) as assignments,
-				        coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'code', b.code, 'time_zone', b.time_zone) order by b.name)
-				                  from branch b where b.hospital_id = s.hospital_id), '[]'::json) as branches,
-				        s.mfa_pending,
-				        (exists(select 1 from role_assignment a join role r on r.id = a.role_id where a.user_id = s.user_id and r.mfa_required)
-				         and not exists(select 1 from mfa_totp t where t.user_id = s.user_id and t.confirmed_at is not null)) as mfa_enrol_required
-				 from session s join app_user u on u.id = s.user_id join hospital h on h.id = s.hospital_id
-				 where s.id = ?`,
-				[parsed.id]
-			);
+			const [rows] = (await runInOneRoundTrip(orm, [executePrepared(SESSION_LOOKUP, [parsed.id])])) as unknown as [SessionRow[]];
 			const row = rows[0];
 			if (!row || !secretMatches(row.secret_hash, parsed.secret)) return null;
 			const now = clock();
