@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BroadcastEvent, BroadcastPayload } from '../../shared/realtime/events.ts';
 import type { OutboxRow } from './outbox-relay.ts';
+import { executePrepared, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
 
 /** Control messages for the realtime layer itself (not forwarded to browsers). */
 export const CONTROL = {
@@ -29,16 +30,21 @@ export function openPayload(sealer: PayloadSealer | undefined, room: string, pay
 	return payload;
 }
 
+const OUTBOX_INSERT_SQL = 'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at';
+
+/** The same INSERT, prepared once per connection: every booking writes one. */
+const OUTBOX_INSERT: PreparedStatement = { name: 'skinspire_outbox_insert', sql: 'insert into outbox_event (room, event, payload) values ($1::text, $2::text, $3::jsonb) returning id, created_at' };
+
 /**
- * The INSERT of one outbox row, returning `id, created_at`: the only place that shapes a row. As a
- * statement, so a transaction sent in one round trip (runInOneRoundTrip) can carry it too.
+ * The INSERT of one outbox row, returning `id, created_at`, as a statement, so a transaction sent in
+ * one round trip (runInOneRoundTrip) can carry it too.
  */
 export function outboxRowStatement<E extends BroadcastEvent>(
 	room: string,
 	event: E | (typeof CONTROL)[keyof typeof CONTROL],
 	payload: BroadcastPayload<E> | Record<string, never>
-): { sql: string; params: unknown[] } {
-	return { sql: 'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at', params: [room, event, JSON.stringify(payload)] };
+): Statement {
+	return executePrepared(OUTBOX_INSERT, [room, event, JSON.stringify(payload)]);
 }
 
 /** Write one outbox row inside the caller's transaction. */
@@ -48,8 +54,7 @@ export async function writeOutboxRow<E extends BroadcastEvent>(
 	event: E | (typeof CONTROL)[keyof typeof CONTROL],
 	payload: BroadcastPayload<E> | Record<string, never>
 ): Promise<{ id: number; createdAt: Date }> {
-	const statement = outboxRowStatement(room, event, payload);
-	const [row] = await em.execute<{ id: string; created_at: Date }[]>(statement.sql, statement.params);
+	const [row] = await em.execute<{ id: string; created_at: Date }[]>(OUTBOX_INSERT_SQL, [room, event, JSON.stringify(payload)]);
 	return { id: Number(row!.id), createdAt: row!.created_at };
 }
 
