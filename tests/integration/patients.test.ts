@@ -61,6 +61,11 @@ describe('registering and finding patients', () => {
 			expect(found.matchedBy, q).toBe(by);
 			expect(found.items.map((i) => i.id), q).toContain(id);
 		}
+		// One misspelt word on its own, corrected against the names the hospital has: a letter
+		// missing, one too many, two swapped.
+		for (const q of ['Vargese', 'Sunitta', 'Snuita']) expect((await find(q)).items.map((i) => i.id), q).toContain(id);
+		// A word that is near no name finds nobody rather than anybody.
+		expect((await find('Qwxzrt')).items).toEqual([]);
 		// Part of a phone number finds nothing: encrypted fields are only matched whole.
 		expect((await find('45678')).items.map((i) => i.id)).not.toContain(id);
 	});

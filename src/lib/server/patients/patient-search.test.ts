@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMrn, likeLiteral, oneTypoAlternatives, planSearch, wordStartPattern } from './patient-search.ts';
+import { corrections, formatMrn, likeLiteral, oneTypoAlternatives, planSearch, typingDistance, wholeWordPattern, wordStartPattern } from './patient-search.ts';
 
 describe('reading the search box', () => {
 	it('knows an MRN however it is typed', () => {
@@ -51,5 +51,45 @@ describe('reading the search box', () => {
 		expect(candidate('saraswti kumar', 'saraswati kumar')).toBe(true);
 		expect(oneTypoAlternatives('sarqswati kumar')[0]!.trace).toBe('sarq|arqs|rqsw|qswa|swat|wati');
 		expect(oneTypoAlternatives('priya')).toEqual([]);
+	});
+});
+
+describe('correcting a single misspelt word', () => {
+	it('counts a missing, extra, wrong or swapped letter as one edit', () => {
+		expect(typingDistance('nair', 'nair')).toBe(0);
+		expect(typingDistance('nayr', 'nair')).toBe(1);
+		expect(typingDistance('nar', 'nair')).toBe(1);
+		expect(typingDistance('naiir', 'nair')).toBe(1);
+		expect(typingDistance('niar', 'nair')).toBe(1);
+		expect(typingDistance('sharma', 'varma')).toBe(2);
+		expect(typingDistance('', 'abc')).toBe(3);
+	});
+
+	const vocabulary = ['nair', 'naik', 'priya', 'priyanka', 'sharma', 'varghese', 'vargas'];
+
+	it('offers only the closest known words', () => {
+		expect(corrections('nayr', vocabulary)).toEqual(['nair']);
+		// "naii" is one edit from both.
+		expect(corrections('naii', vocabulary).sort()).toEqual(['naik', 'nair']);
+		expect(corrections('priyaa', vocabulary)).toEqual(['priya']);
+		// Long words may be two edits off; a short one only one.
+		expect(corrections('vargeese', vocabulary)).toEqual(['varghese']);
+		expect(corrections('prya', vocabulary)).toEqual(['priya']);
+		expect(corrections('pyra', vocabulary)).toEqual([]);
+	});
+
+	it('leaves alone a word that is a known name, a word too short to guess from, and one near nothing', () => {
+		expect(corrections('nair', vocabulary)).toEqual([]);
+		expect(corrections('nai', vocabulary)).toEqual([]);
+		expect(corrections('qwxzrt', vocabulary)).toEqual([]);
+		expect(corrections('nayr', vocabulary, 0)).toEqual([]);
+	});
+
+	it('matches whole words only, with regular-expression characters taken literally', () => {
+		const re = new RegExp(wholeWordPattern(['nair', 'd.souza']));
+		expect(re.test('priya nair')).toBe(true);
+		expect(re.test('nairobi khan')).toBe(false);
+		expect(re.test('d.souza')).toBe(true);
+		expect(re.test('dxsouza')).toBe(false);
 	});
 });

@@ -74,3 +74,42 @@ export function oneTypoAlternatives(name: string): { exact: string[]; trace: str
 		return traces.size ? [{ exact: others.map((w) => `(^| )${regexLiteral(w)}( |$)`), trace: [...traces].join('|') }] : [];
 	});
 }
+
+/**
+ * Edits between two words: insertions, deletions, substitutions, and two neighbouring letters
+ * swapped ("nair" → "niar") counted as one, as people mistype.
+ */
+export function typingDistance(a: string, b: string): number {
+	const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+	for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+			rows[i]![j] = d;
+		}
+	}
+	return rows[a.length]![b.length]!;
+}
+
+/** The shortest word worth correcting: below this, one edit reaches too many names to be a guess. */
+export const MIN_CORRECTED_LENGTH = 4;
+
+/**
+ * What a single misspelt word was probably meant to be, from the names the hospital has: the
+ * words one edit away (two for words of seven letters or more), only the closest ones, at most
+ * `limit`. None when the word is itself a known name or too short to guess from.
+ */
+export function corrections(typed: string, vocabulary: readonly string[], limit = 5): string[] {
+	if (typed.length < MIN_CORRECTED_LENGTH || vocabulary.includes(typed)) return [];
+	const allowed = typed.length >= 7 ? 2 : 1;
+	const near = vocabulary.map((word) => ({ word, d: typingDistance(typed, word) })).filter((w) => w.d <= allowed);
+	const best = Math.min(...near.map((w) => w.d));
+	return near.filter((w) => w.d === best).slice(0, limit).map((w) => w.word);
+}
+
+/** "A word of the name is one of these, whole." */
+export function wholeWordPattern(words: readonly string[]): string {
+	return `(^| )(${words.map(regexLiteral).join('|')})( |$)`;
+}

@@ -102,6 +102,25 @@ export const MrnCounter = defineEntity({
 export type MrnCounter = InferEntity<typeof MrnCounter>;
 
 /**
+ * Every word that occurs in a patient's name, per hospital, lower-cased: the vocabulary a single
+ * misspelt word is corrected against ("priyaa" → priya). Far smaller than the patients, so a
+ * trigram match on it is quick where one on the names would read most of their index. Kept by a
+ * trigger on patient (see the migration), so registrations, edits and imports all feed it; words
+ * are never removed (a word nobody carries any more just finds nobody). Names are stored in clear
+ * on the patient already; this holds nothing more.
+ */
+export const PatientNameWord = defineEntity({
+	name: 'PatientNameWord',
+	tableName: 'patient_name_word',
+	properties: {
+		hospital: () => p.manyToOne(Hospital).mapToPk().primary(),
+		word: p.string().length(200).primary()
+	},
+	indexes: [{ name: 'patient_name_word_trgm', expression: 'create index "patient_name_word_trgm" on "patient_name_word" using gin ("word" gin_trgm_ops)' }]
+});
+export type PatientNameWord = InferEntity<typeof PatientNameWord>;
+
+/**
  * A document or clinical photo of a patient. The bytes live encrypted in file storage (see
  * files/), under `storageKey`; photos also have an encrypted thumbnail. Removal is soft (audited).
  */

@@ -26,7 +26,7 @@ import { DomainError, parseInput } from '../errors/domain-error.ts';
 import { OutboxBatch, type PayloadSealer } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { ENCRYPTED_COLUMNS, normaliseForIndex, PATIENT_SELECT, seal, toPatientDto, toSummary, type EncryptedField, type PatientRow } from './patient-codec.ts';
-import { formatMrn, likeLiteral, oneTypoAlternatives, planSearch, wordStartPattern } from './patient-search.ts';
+import { corrections, formatMrn, likeLiteral, MIN_CORRECTED_LENGTH, oneTypoAlternatives, planSearch, wholeWordPattern, wordStartPattern } from './patient-search.ts';
 import { isUuid } from '../../shared/ids.ts';
 
 
@@ -238,9 +238,8 @@ async function findByName(em: EntityManager, hospitalId: string, name: string, w
 			`select ${SUMMARY_COLUMNS} from patient p where p.hospital_id = ? and lower(p.full_name) ~ ? order by p.updated_at desc, p.id desc limit ?`,
 			[hospitalId, wordStart, want]
 		);
-		// A single misspelt word is not corrected: its few trigrams are shared by so many names
-		// that finding the similar ones means reading most of the index. With a second word it is.
-		if (rows.length >= want || single) return rows;
+		if (rows.length >= want) return rows;
+		if (single) return [...rows, ...(await correctedWord(tx, hospitalId, name, wordStart, want - rows.length))];
 		const ranked = (where: string, params: unknown[], candidates?: number) =>
 			tx.execute<PatientRow[]>(
 				`select ${SUMMARY_COLUMNS} from (select * from patient p where p.hospital_id = ? and lower(p.full_name) !~ ? and ${where}${candidates ? ' limit ?' : ''}) p
@@ -260,6 +259,39 @@ async function findByName(em: EntityManager, hospitalId: string, name: string, w
 		}
 		return [...rows, ...typos];
 	});
+}
+
+/**
+ * A single misspelt word ("priyaa", "nayr"): its few trigrams are shared by so many names that
+ * looking for similar names directly would read most of the index. So the word is corrected first
+ * against the hospital's vocabulary of name words (patient_name_word, tens of thousands of words
+ * rather than a million names), and the patients with a corrected word are listed, most recently
+ * updated first. Runs inside findByName's transaction (sequential and plain index scans off).
+ */
+async function correctedWord(tx: EntityManager, hospitalId: string, name: string, wordStart: string, want: number): Promise<PatientRow[]> {
+	if (name.length < MIN_CORRECTED_LENGTH) return [];
+	// A short word with one letter wrong shares few trigrams with the right one ("nayr"/"nair": 2 of 8).
+	await tx.execute('set local pg_trgm.similarity_threshold = 0.2', [], 'run');
+	const vocabulary = await tx.execute<{ word: string }[]>(
+		'select word from patient_name_word where hospital_id = ? and word % ? order by similarity(word, ?) desc, word limit 50',
+		[hospitalId, name, name]
+	);
+	const words = corrections(name, vocabulary.map((v) => v.word));
+	if (!words.length) return [];
+	const pattern = wholeWordPattern(words);
+	// The recently updated first, as for a prefix: a corrected common name can match thousands.
+	await tx.execute('set local enable_indexscan = on', [], 'run');
+	const recent = await tx.execute<PatientRow[]>(
+		`select ${SUMMARY_COLUMNS} from (select * from patient where hospital_id = ? order by updated_at desc limit ?) p
+		 where lower(p.full_name) ~ ? and lower(p.full_name) !~ ? order by p.updated_at desc limit ?`,
+		[hospitalId, NAME_WINDOW, pattern, wordStart, want]
+	);
+	if (recent.length >= want) return recent;
+	await tx.execute('set local enable_indexscan = off', [], 'run');
+	return tx.execute<PatientRow[]>(
+		`select ${SUMMARY_COLUMNS} from patient p where p.hospital_id = ? and lower(p.full_name) ~ ? and lower(p.full_name) !~ ? order by p.updated_at desc, p.id desc limit ?`,
+		[hospitalId, pattern, wordStart, want]
+	);
 }
 
 export function createPatientService({ orm, afterCommit, crypto, sealer }: ServiceDeps & { crypto: FieldCrypto; sealer: PayloadSealer }) {
