@@ -3,8 +3,9 @@
 // same run and through the real service code (createPatientService(...).search / .register):
 //
 //   search by name prefix (3–4 letters of a first name or surname), by a full name with one letter
-//   changed, by full phone number (blind index) and by MRN, against a control: a lookup on the
-//   plain, indexed MRN column by SQL — p50/p95/p99 of QUERIES random inputs each, interleaved;
+//   changed, by one word of it alone with one letter changed, by full phone number (blind index) and
+//   by MRN, against a control: a lookup on the plain, indexed MRN column by SQL — p50/p95/p99 of
+//   QUERIES random inputs each, interleaved;
 //   registration throughput against plain INSERTs of the same columns (no encryption, no audit),
 //   one at a time and REGISTER_CONCURRENCY at once; register_ratio is the latter.
 //
@@ -299,7 +300,7 @@ async function main() {
 		);
 		const rnd = random(42);
 		const pick = () => sample[Math.floor(rnd() * sample.length)]!;
-		type Kind = 'name_prefix' | 'name_typo' | 'phone' | 'mrn' | 'control';
+		type Kind = 'name_prefix' | 'name_typo' | 'name_typo_word' | 'phone' | 'mrn' | 'control';
 		const cases: Record<Kind, () => { q: string; hit: (ids: { id: string; fullName: string }[]) => boolean; control?: string }> = {
 			name_prefix: () => {
 				// 3–4 letters of the first name or the surname, as reception types them.
@@ -312,6 +313,13 @@ async function main() {
 			name_typo: () => {
 				const p = pick();
 				return { q: typo(p.full_name, rnd), hit: (items) => items.some((i) => i.fullName === p.full_name) };
+			},
+			name_typo_word: () => {
+				// One word typed alone with one letter wrong ("Varghse"): corrected against the names' words.
+				const p = pick();
+				const word = p.full_name.split(' ').filter((w) => /^[A-Za-z]{4,}$/.test(w)).sort((a, b) => b.length - a.length)[0] ?? p.full_name;
+				const right = word.toLowerCase();
+				return { q: typo(word, rnd), hit: (items) => items.some((i) => i.fullName.toLowerCase().split(' ').includes(right)) };
 			},
 			phone: () => {
 				const p = pick();
@@ -347,8 +355,8 @@ async function main() {
 			return { ms: performance.now() - t, hit: c.hit(items) };
 		};
 		for (let i = 0; i < 20; i++) for (const k of kinds) await run(k); // warm-up
-		const times: Record<Kind, number[]> = { name_prefix: [], name_typo: [], phone: [], mrn: [], control: [] };
-		const found: Record<Kind, number> = { name_prefix: 0, name_typo: 0, phone: 0, mrn: 0, control: 0 };
+		const times: Record<Kind, number[]> = { name_prefix: [], name_typo: [], name_typo_word: [], phone: [], mrn: [], control: [] };
+		const found: Record<Kind, number> = { name_prefix: 0, name_typo: 0, name_typo_word: 0, phone: 0, mrn: 0, control: 0 };
 		// Interleaved, so background work (autovacuum, the OS) falls on every kind alike.
 		for (let i = 0; i < queries; i++) {
 			for (const k of kinds) {
