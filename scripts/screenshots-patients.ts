@@ -18,6 +18,10 @@ try {
 			await reception.page.getByTestId('patient-search').fill('Ananya Shrma');
 			await reception.page.getByTestId('patient-result').first().waitFor();
 			await shot(reception.page, 'patients-search');
+			// One word alone with a letter too many: corrected to the name the hospital knows.
+			await reception.page.getByTestId('patient-search').fill('Sharmaa');
+			await reception.page.getByTestId('patient-result').first().waitFor();
+			await shot(reception.page, 'patients-search-one-word');
 
 			await reception.page.goto('/ind/patients/new');
 			await reception.page.getByTestId('field-fullName').fill('Ananya Sharma');
