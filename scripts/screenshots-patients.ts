@@ -19,6 +19,8 @@ try {
 			await reception.page.getByTestId('patient-result').first().waitFor();
 			await shot(reception.page, 'patients-search');
 			// One word alone with a letter too many: corrected to the name the hospital knows.
+			// Typed only once the page is live (hydrated and connected), or the search never starts.
+			await reception.page.getByText('Live', { exact: true }).waitFor();
 			await reception.page.getByTestId('patient-search').fill('Sharmaa');
 			await reception.page.getByText('Matching names').waitFor();
 			await shot(reception.page, 'patients-search-one-word');
