@@ -15,17 +15,18 @@ try {
 			const shot = (page: import('playwright-core').Page, file: string) => page.screenshot({ path: path.join(out, `${file}-${name}-${scheme}.png`), fullPage: true });
 			const reception = await signedInPage(browser, url, 'reception@demo.skinspire.app', { colorScheme: scheme, viewport });
 			await reception.page.goto('/ind/patients');
-			await reception.page.getByTestId('patient-search').fill('Ananya Shrma');
-			await reception.page.getByTestId('patient-result').first().waitFor();
-			await shot(reception.page, 'patients-search');
-			// One word alone with a letter too many: corrected to the name the hospital knows.
 			// Typed only once the page is live (hydrated and connected), or the search never starts.
 			await reception.page.getByText('Live', { exact: true }).waitFor();
+			await reception.page.getByTestId('patient-search').fill('Ananya Shrma');
+			await reception.page.getByText('Matching names').waitFor();
+			await shot(reception.page, 'patients-search');
+			// One word alone with a letter too many: corrected to the name the hospital knows.
 			await reception.page.getByTestId('patient-search').fill('Sharmaa');
 			await reception.page.getByText('Matching names').waitFor();
 			await shot(reception.page, 'patients-search-one-word');
 
 			await reception.page.goto('/ind/patients/new');
+			await reception.page.getByText('Live', { exact: true }).waitFor();
 			await reception.page.getByTestId('field-fullName').fill('Ananya Sharma');
 			await reception.page.getByTestId('field-phone').fill('90000 10000');
 			await reception.page.getByTestId('field-dateOfBirth').focus();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, query } from '../support/database.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { bookingDesk, type DemoService } from '../support/booking.ts';
 import { api, connectSocket, login, record, waitFor, type Session } from '../support/clients.ts';
 
 // Courses of sessions booked as one: all of them under one series id, or none and the answer
@@ -10,8 +11,8 @@ let server: TestServer;
 let databaseUrl: string;
 let reception: Session;
 let ind: string;
-let consultation: { id: string };
-let laser: { id: string; practitionerIds: string[] };
+let consultation: DemoService;
+let laser: DemoService;
 let patientIds: string[];
 
 interface Slot {
@@ -26,12 +27,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 beforeAll(async () => {
 	databaseUrl = await createDatabase();
 	server = await startServer({ databaseUrl });
-	reception = await login(server, 'reception@demo.skinspire.app');
-	ind = reception.branch('IND').id;
-	const services = (await (await api(server, reception)(`/api/v1/branches/${ind}/services`)).json()).items;
-	consultation = services.find((s: { name: string }) => s.name === 'Dermatology consultation');
-	laser = services.find((s: { name: string }) => s.name === 'Laser hair removal (underarms)');
-	patientIds = (await (await api(server, reception)('/api/v1/patients?pageSize=20')).json()).items.map((p: { id: string }) => p.id);
+	({ reception, ind, consultation, laser, patientIds } = await bookingDesk(server));
 });
 afterAll(async () => {
 	await server?.stop();

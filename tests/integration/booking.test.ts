@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, query } from '../support/database.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { bookingDesk, type DemoService } from '../support/booking.ts';
 import { api, connectSocket, login, sleep, type Session } from '../support/clients.ts';
 
 let server: TestServer;
 let databaseUrl: string;
 let reception: Session;
 let ind: string;
-let consultation: { id: string; practitionerIds: string[] };
-let laser: { id: string };
+let consultation: DemoService;
+let laser: DemoService;
 let patientIds: string[];
 
 beforeAll(async () => {
 	databaseUrl = await createDatabase();
 	server = await startServer({ databaseUrl });
-	reception = await login(server, 'reception@demo.skinspire.app');
-	ind = reception.branch('IND').id;
-	const services = (await (await api(server, reception)(`/api/v1/branches/${ind}/services`)).json()).items;
-	consultation = services.find((s: { name: string }) => s.name === 'Dermatology consultation');
-	laser = services.find((s: { name: string }) => s.name === 'Laser hair removal (underarms)');
-	patientIds = (await (await api(server, reception)('/api/v1/patients?pageSize=20')).json()).items.map((p: { id: string }) => p.id);
+	({ reception, ind, consultation, laser, patientIds } = await bookingDesk(server));
 });
 afterAll(async () => {
 	await server?.stop();

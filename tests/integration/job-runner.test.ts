@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createDatabase, query } from '../support/database.ts';
+import { waitFor } from '../support/clients.ts';
 import { migrate, openDatabase } from '../../src/lib/server/db/database.ts';
 import { createLogger } from '../../src/lib/server/logging/logger.ts';
 import { FINISHED_JOB_RETENTION_DAYS, JobRunner, MAX_ATTEMPTS, type JobHandler } from '../../src/lib/server/jobs/job-runner.ts';
 
 const logger = createLogger('silent');
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 let url: string;
 let orms: MikroORM[];
 
@@ -48,7 +42,7 @@ describe('background jobs', () => {
 		};
 		const runners = orms.map((orm, i) => new JobRunner(orm, logger, { pollMs: 20, nodeId: `node-${i}`, handlers: { count: handler } }));
 		for (const runner of runners) runner.start();
-		await until(async () => (await query(url, "select 1 from scheduled_job where kind = 'count' and status = 'pending'")).length === 0, 20_000, 'every job to run');
+		await waitFor(async () => (await query(url, "select 1 from scheduled_job where kind = 'count' and status = 'pending'")).length === 0, 20_000, 'every job to run');
 		for (const runner of runners) await runner.stop();
 		expect(runs.size).toBe(300);
 		expect([...runs.values()].every((n) => n === 1)).toBe(true);
@@ -95,7 +89,7 @@ describe('background jobs', () => {
 		expect(new Date(afterOne!.run_at).getTime()).toBeGreaterThan(Date.now() - 1000);
 		// Not due again at once: the retry waits.
 		expect((await runner.runOnce()).ran).toBe(0);
-		await until(
+		await waitFor(
 			async () => {
 				await runner.runOnce();
 				return (await jobsOf('flaky'))[0]!.status === 'failed';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, query } from '../support/database.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { api, login, sleep, type Session } from '../support/clients.ts';
+import { api, login, sleep, waitFor, type Session } from '../support/clients.ts';
 import { readMail } from '../support/mail.ts';
 
 /**
@@ -89,14 +89,6 @@ async function jobsFor(appointmentIds: string[]) {
 	);
 }
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(50);
-	}
-}
-
 describe('appointment reminders with two nodes', () => {
 	let consenting: Booked[] = [];
 	let hindi: Booked;
@@ -129,7 +121,7 @@ describe('appointment reminders with two nodes', () => {
 
 	it('sends each reminder exactly once, by whichever node claims it', async () => {
 		const expected = [...consenting, hindi, silent];
-		await until(async () => {
+		await waitFor(async () => {
 			const jobs = await jobsFor(expected.map((b) => b.appointmentId));
 			return jobs.length === expected.length && jobs.every((j) => j.status !== 'pending');
 		}, 20_000, 'every reminder job to run');
@@ -175,7 +167,7 @@ describe('appointment reminders with two nodes', () => {
 			`insert into scheduled_job (kind, dedupe_key, payload, run_at, created_at) values ('reminder', $1, $2::jsonb, now(), now())`,
 			[`reminder:${cancelled.appointmentId}:${startsMs}`, JSON.stringify({ appointmentId: cancelled.appointmentId, startsAtMs: startsMs })]
 		);
-		await until(async () => (await jobsFor([cancelled.appointmentId]))[0]?.status !== 'pending', 10_000, 'the stale job to run');
+		await waitFor(async () => (await jobsFor([cancelled.appointmentId]))[0]?.status !== 'pending', 10_000, 'the stale job to run');
 		expect((await jobsFor([cancelled.appointmentId]))[0]).toMatchObject({ status: 'skipped', last_error: 'appointment is cancelled' });
 		expect(mailsTo(cancelled.email)).toEqual([]);
 		expect(smsTo(cancelled.phone)).toEqual([]);
@@ -190,7 +182,7 @@ describe('appointment reminders with two nodes', () => {
 			json: { start: slot.start, practitionerId: slot.practitionerId, roomId: slot.roomId, version: moved.version }
 		});
 		expect(res.status).toBe(200);
-		await until(async () => mailsTo(moved.email).length === 2, 10_000, 'the reminder for the new time');
+		await waitFor(async () => mailsTo(moved.email).length === 2, 10_000, 'the reminder for the new time');
 		await sleep(800);
 		const mails = mailsTo(moved.email);
 		expect(mails).toHaveLength(2);

@@ -82,9 +82,9 @@ export function record<E extends keyof ServerToClientEvents>(socket: TestSocket,
 	return seen;
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
+	while (!(await condition())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 20));
 	}

@@ -71,7 +71,7 @@ export function oneTypoAlternatives(name: string): { exact: string[]; trace: str
 			const t = word.slice(k, k + n);
 			if (plain(t) && !others.some((w) => w.includes(t))) traces.add(regexLiteral(t));
 		}
-		return traces.size ? [{ exact: others.map((w) => `(^| )${regexLiteral(w)}( |$)`), trace: [...traces].join('|') }] : [];
+		return traces.size ? [{ exact: others.map((w) => wholeWordPattern([w])), trace: [...traces].join('|') }] : [];
 	});
 }
 

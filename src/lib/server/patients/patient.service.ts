@@ -200,6 +200,19 @@ export async function insertPatient(
 const NAME_WINDOW = 8000;
 
 /**
+ * Of the NAME_WINDOW most recently updated patients, those matching `where` (on `p`), most recent
+ * first: a walk of the recently-updated index that stops soon, for words so common that ranking
+ * every match would take a second.
+ */
+function recentlyUpdatedWhere(tx: EntityManager, hospitalId: string, where: string, params: unknown[], want: number): Promise<PatientRow[]> {
+	return tx.execute<PatientRow[]>(
+		`select ${SUMMARY_COLUMNS} from (select * from patient where hospital_id = ? order by updated_at desc limit ?) p
+		 where ${where} order by p.updated_at desc limit ?`,
+		[hospitalId, NAME_WINDOW, ...params, want]
+	);
+}
+
+/**
  * Names, best first, up to `want` rows. First the patients with a word of the name starting with
  * what was typed ("shar" finds Sharma and Sharmila, "priya n" finds Priya Nair), most recently
  * updated first; then, if that leaves room, similar names for a typo ("Priya Nayr" finds Priya
@@ -221,11 +234,7 @@ async function findByName(em: EntityManager, hospitalId: string, name: string, w
 	const single = !name.includes(' ');
 	return em.transactional(async (tx) => {
 		if (single) {
-			const recent = await tx.execute<PatientRow[]>(
-				`select ${SUMMARY_COLUMNS} from (select * from patient where hospital_id = ? order by updated_at desc limit ?) p
-				 where (lower(p.full_name) like ? or lower(p.full_name) like ?) order by p.updated_at desc limit ?`,
-				[hospitalId, NAME_WINDOW, `${likeLiteral(name)}%`, `% ${likeLiteral(name)}%`, want]
-			);
+			const recent = await recentlyUpdatedWhere(tx, hospitalId, '(lower(p.full_name) like ? or lower(p.full_name) like ?)', [`${likeLiteral(name)}%`, `% ${likeLiteral(name)}%`], want);
 			if (recent.length >= want) return recent;
 		}
 		// From here on through the trigram index, never a walk of the table: the planner cannot
@@ -281,11 +290,7 @@ async function correctedWord(tx: EntityManager, hospitalId: string, name: string
 	const pattern = wholeWordPattern(words);
 	// The recently updated first, as for a prefix: a corrected common name can match thousands.
 	await tx.execute('set local enable_indexscan = on', [], 'run');
-	const recent = await tx.execute<PatientRow[]>(
-		`select ${SUMMARY_COLUMNS} from (select * from patient where hospital_id = ? order by updated_at desc limit ?) p
-		 where lower(p.full_name) ~ ? and lower(p.full_name) !~ ? order by p.updated_at desc limit ?`,
-		[hospitalId, NAME_WINDOW, pattern, wordStart, want]
-	);
+	const recent = await recentlyUpdatedWhere(tx, hospitalId, 'lower(p.full_name) ~ ? and lower(p.full_name) !~ ?', [pattern, wordStart], want);
 	if (recent.length >= want) return recent;
 	await tx.execute('set local enable_indexscan = off', [], 'run');
 	return tx.execute<PatientRow[]>(

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BroadcastEvent, BroadcastPayload } from '../../shared/realtime/events.ts';
 import type { OutboxRow } from './outbox-relay.ts';
-import { executePrepared, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
+import { executePrepared, inlinePrepared, type PreparedStatement, type Statement } from '../db/one-round-trip.ts';
 
 /** Control messages for the realtime layer itself (not forwarded to browsers). */
 export const CONTROL = {
@@ -30,9 +30,10 @@ export function openPayload(sealer: PayloadSealer | undefined, room: string, pay
 	return payload;
 }
 
-const OUTBOX_INSERT_SQL = 'insert into outbox_event (room, event, payload) values (?, ?, ?) returning id, created_at';
-
-/** The same INSERT, prepared once per connection: every booking writes one. */
+/**
+ * The INSERT of one outbox row: the only place that shapes a row. Prepared once per connection
+ * where it goes through runInOneRoundTrip (every booking writes one), inlined for `em.execute`.
+ */
 const OUTBOX_INSERT: PreparedStatement = { name: 'skinspire_outbox_insert', sql: 'insert into outbox_event (room, event, payload) values ($1::text, $2::text, $3::jsonb) returning id, created_at' };
 
 /**
@@ -54,7 +55,7 @@ export async function writeOutboxRow<E extends BroadcastEvent>(
 	event: E | (typeof CONTROL)[keyof typeof CONTROL],
 	payload: BroadcastPayload<E> | Record<string, never>
 ): Promise<{ id: number; createdAt: Date }> {
-	const [row] = await em.execute<{ id: string; created_at: Date }[]>(OUTBOX_INSERT_SQL, [room, event, JSON.stringify(payload)]);
+	const [row] = await em.execute<{ id: string; created_at: Date }[]>(inlinePrepared(em.getPlatform(), OUTBOX_INSERT, [room, event, JSON.stringify(payload)]));
 	return { id: Number(row!.id), createdAt: row!.created_at };
 }
 

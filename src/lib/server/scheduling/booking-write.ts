@@ -33,19 +33,10 @@ export interface BookingContext {
 	practitionerName: string | null;
 }
 
-export async function loadBookingContext(em: EntityManager, hospitalId: string, ids: { roomId: string; serviceId: string; patientId: string; practitionerId: string }): Promise<BookingContext | null> {
-	const [row] = await em.execute<
-		{ branch_id: string; room_name: string; time_zone: string; opening_hours: OpeningHours; service: ServiceRow | null; patient: { name: string; mrn: string } | null; practitioner_name: string | null }[]
-	>(
-		`select r.branch_id, r.name as room_name, b.time_zone, b.opening_hours,
-		   (select row_to_json(x) from (${SERVICE_SELECT} where s.id = ? and s.hospital_id = ? and s.active) x) as service,
-		   (select json_build_object('name', p.full_name, 'mrn', p.mrn) from patient p where p.id = ? and p.hospital_id = ?) as patient,
-		   (select u.name from app_user u where u.id = ? and u.hospital_id = ?) as practitioner_name
-		 from room r join branch b on b.id = r.branch_id and b.hospital_id = r.hospital_id
-		 where r.id = ? and r.hospital_id = ?`,
-		[ids.serviceId, hospitalId, ids.patientId, hospitalId, ids.practitionerId, hospitalId, ids.roomId, hospitalId]
-	);
-	if (!row) return null;
+/** The context columns both reads below select, as they come back. */
+type BookingContextRow = { branch_id: string; room_name: string; time_zone: string; opening_hours: OpeningHours; service: ServiceRow | null; patient: { name: string; mrn: string } | null; practitioner_name: string | null };
+
+function contextOf(row: BookingContextRow): BookingContext {
 	return {
 		branchId: row.branch_id,
 		timeZone: row.time_zone,
@@ -57,7 +48,20 @@ export async function loadBookingContext(em: EntityManager, hospitalId: string, 
 	};
 }
 
-type BookingCheckRow = { branch_id: string; room_name: string; time_zone: string; opening_hours: OpeningHours; service: ServiceRow | null; patient: { name: string; mrn: string } | null; practitioner_name: string | null } & SchedulingRows;
+export async function loadBookingContext(em: EntityManager, hospitalId: string, ids: { roomId: string; serviceId: string; patientId: string; practitionerId: string }): Promise<BookingContext | null> {
+	const [row] = await em.execute<BookingContextRow[]>(
+		`select r.branch_id, r.name as room_name, b.time_zone, b.opening_hours,
+		   (select row_to_json(x) from (${SERVICE_SELECT} where s.id = ? and s.hospital_id = ? and s.active) x) as service,
+		   (select json_build_object('name', p.full_name, 'mrn', p.mrn) from patient p where p.id = ? and p.hospital_id = ?) as patient,
+		   (select u.name from app_user u where u.id = ? and u.hospital_id = ?) as practitioner_name
+		 from room r join branch b on b.id = r.branch_id and b.hospital_id = r.hospital_id
+		 where r.id = ? and r.hospital_id = ?`,
+		[ids.serviceId, hospitalId, ids.patientId, hospitalId, ids.practitionerId, hospitalId, ids.roomId, hospitalId]
+	);
+	return row ? contextOf(row) : null;
+}
+
+type BookingCheckRow = BookingContextRow & SchedulingRows;
 
 const overlapping = (table: string) => `tstzrange(${table}.starts_at, ${table}.busy_until) && tstzrange(?::timestamptz, ?::timestamptz)`;
 
@@ -149,15 +153,7 @@ export async function loadBookingCheck(
 	]);
 	const row = rows?.[0] as BookingCheckRow | undefined;
 	if (!row) return null;
-	const context: BookingContext = {
-		branchId: row.branch_id,
-		timeZone: row.time_zone,
-		openingHours: row.opening_hours,
-		roomName: row.room_name,
-		service: row.service,
-		patient: row.patient,
-		practitionerName: row.practitioner_name
-	};
+	const context = contextOf(row);
 	const scheduling = row.service ? buildSchedulingInput(context, row.service, [ids.practitionerId], row) : null;
 	return { context, scheduling };
 }

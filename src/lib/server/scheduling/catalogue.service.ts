@@ -6,6 +6,7 @@ import { msg, type MessageKey } from '../../shared/i18n/translate.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import type { AppointmentDto } from '../../shared/scheduling/appointment.schema.ts';
 import { WEEKDAYS, type Weekday } from '../../shared/scheduling/slot.types.ts';
+import { SERVICE_COLUMNS, type ServiceRow } from './scheduling-input.ts';
 import {
 	WEEKDAY_BY_NUMBER,
 	WEEKDAY_NUMBER,
@@ -70,24 +71,14 @@ export interface DayHours {
 	breaks: ClockRange[];
 }
 
-interface ServiceRecordRow {
-	id: string;
-	name: string;
+/** A service as the catalogue shows and edits it: the booking's columns plus whether it is offered and its version. */
+interface ServiceRecordRow extends ServiceRow {
 	category: ServiceRecord['category'];
-	duration_minutes: number;
-	buffer_minutes: number;
-	price_paise: number;
-	tax_rate_bp: number;
-	room_type: string;
-	device_types: string[];
-	practitioner_ids: string[];
 	active: boolean;
 	version: number;
 }
 
-const SERVICE_RECORD_SELECT = `select s.id, s.name, s.category, s.duration_minutes, s.buffer_minutes, s.price_paise, s.tax_rate_bp, s.room_type, s.device_types, s.active, s.version,
-	coalesce(array(select sp.user_id::text from service_practitioner sp join app_user u on u.id = sp.user_id and u.active where sp.service_id = s.id order by u.name), '{}') as practitioner_ids
-	from clinic_service s`;
+const SERVICE_RECORD_SELECT = `select ${SERVICE_COLUMNS}, s.active, s.version from clinic_service s`;
 
 const toServiceRecord = (r: ServiceRecordRow): ServiceRecord => ({
 	id: r.id,

@@ -19,9 +19,11 @@ export interface ServiceRow {
 	practitioner_ids: string[];
 }
 
-export const SERVICE_SELECT = `select s.id, s.name, s.category, s.duration_minutes, s.buffer_minutes, s.price_paise, s.tax_rate_bp, s.room_type, s.device_types,
-	coalesce(array(select sp.user_id::text from service_practitioner sp join app_user u on u.id = sp.user_id and u.active where sp.service_id = s.id order by u.name), '{}') as practitioner_ids
-	from clinic_service s`;
+/** A ServiceRow's columns, from `clinic_service s`; who may perform it are the active ones, by name. */
+export const SERVICE_COLUMNS = `s.id, s.name, s.category, s.duration_minutes, s.buffer_minutes, s.price_paise, s.tax_rate_bp, s.room_type, s.device_types,
+	coalesce(array(select sp.user_id::text from service_practitioner sp join app_user u on u.id = sp.user_id and u.active where sp.service_id = s.id order by u.name), '{}') as practitioner_ids`;
+
+export const SERVICE_SELECT = `select ${SERVICE_COLUMNS} from clinic_service s`;
 
 export function openingHoursToWeekly(hours: OpeningHours): WeeklyHours {
 	const weekly: WeeklyHours = {};

@@ -7,18 +7,20 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** An instant with its UTC offset, as the API promises: 2026-11-27T10:30:00+05:30. */
 const ZInstant = (key: string) => z.iso.datetime({ offset: true, error: key });
 
-export const ZBookAppointmentInput = z
-	.object({
-		patientId: z.uuid({ error: 'scheduling.v.patient' }),
-		serviceId: z.uuid({ error: 'scheduling.v.service' }),
-		practitionerId: z.uuid({ error: 'scheduling.v.practitioner' }),
-		roomId: z.uuid({ error: 'scheduling.v.room' }),
-		start: ZInstant('scheduling.v.start'),
-		/** Chosen by the server when not given: the first free device of each type the service needs. */
-		deviceIds: z.array(z.uuid({ error: 'scheduling.v.device' })).max(5, 'validation.tooMany').optional(),
-		notes: z.string().trim().max(500, 'validation.tooLong').optional()
-	})
-	.strict();
+/** Who is booked for what, with whom, where and when: a single booking and a course alike. */
+const ZBookingChoice = z.object({
+	patientId: z.uuid({ error: 'scheduling.v.patient' }),
+	serviceId: z.uuid({ error: 'scheduling.v.service' }),
+	practitionerId: z.uuid({ error: 'scheduling.v.practitioner' }),
+	roomId: z.uuid({ error: 'scheduling.v.room' }),
+	start: ZInstant('scheduling.v.start'),
+	notes: z.string().trim().max(500, 'validation.tooLong').optional()
+});
+
+export const ZBookAppointmentInput = ZBookingChoice.extend({
+	/** Chosen by the server when not given: the first free device of each type the service needs. */
+	deviceIds: z.array(z.uuid({ error: 'scheduling.v.device' })).max(5, 'validation.tooMany').optional()
+}).strict();
 export type BookAppointmentInput = z.input<typeof ZBookAppointmentInput>;
 
 /** Most sessions a course books at once, and the longest gap between two of them (weeks). */
@@ -28,19 +30,11 @@ export const SERIES_LIMITS = { count: { min: 2, max: 12 }, everyWeeks: { min: 1,
  * A course of sessions (six laser sessions four weeks apart): the same service, practitioner,
  * room and wall-clock time, `everyWeeks` apart, booked all together or not at all.
  */
-export const ZBookSeriesInput = z
-	.object({
-		patientId: z.uuid({ error: 'scheduling.v.patient' }),
-		serviceId: z.uuid({ error: 'scheduling.v.service' }),
-		practitionerId: z.uuid({ error: 'scheduling.v.practitioner' }),
-		roomId: z.uuid({ error: 'scheduling.v.room' }),
-		/** The first session; the others follow at the same time of day on the branch's clock. */
-		start: ZInstant('scheduling.v.start'),
-		count: z.int({ error: 'scheduling.v.seriesCount' }).min(SERIES_LIMITS.count.min, 'scheduling.v.seriesCount').max(SERIES_LIMITS.count.max, 'scheduling.v.seriesCount'),
-		everyWeeks: z.int({ error: 'scheduling.v.seriesEvery' }).min(SERIES_LIMITS.everyWeeks.min, 'scheduling.v.seriesEvery').max(SERIES_LIMITS.everyWeeks.max, 'scheduling.v.seriesEvery'),
-		notes: z.string().trim().max(500, 'validation.tooLong').optional()
-	})
-	.strict();
+export const ZBookSeriesInput = ZBookingChoice.extend({
+	// `start` is the first session; the others follow at the same time of day on the branch's clock.
+	count: z.int({ error: 'scheduling.v.seriesCount' }).min(SERIES_LIMITS.count.min, 'scheduling.v.seriesCount').max(SERIES_LIMITS.count.max, 'scheduling.v.seriesCount'),
+	everyWeeks: z.int({ error: 'scheduling.v.seriesEvery' }).min(SERIES_LIMITS.everyWeeks.min, 'scheduling.v.seriesEvery').max(SERIES_LIMITS.everyWeeks.max, 'scheduling.v.seriesEvery')
+}).strict();
 export type BookSeriesInput = z.input<typeof ZBookSeriesInput>;
 
 export const ZSlotQuery = z
