@@ -113,6 +113,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 		socket.join([...wanted]);
 
 		/**
+		 * Commands from one socket run one after another, in the order they were sent: a chart that
+		 * unwatches and watches again must end up watching, however long each one's queries take.
+		 */
+		let inOrder = Promise.resolve();
+		/**
 		 * A client→server command: the session is re-validated and the command's declared rule
 		 * checked (as for a route) before the service runs; the ack carries the result.
 		 */
@@ -120,8 +125,13 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			event: E,
 			run: (actor: Actor, input: Record<string, unknown>) => Promise<unknown>
 		) {
-			socket.on(event, (async (input: unknown, ack: unknown) => {
+			socket.on(event, ((input: unknown, ack: unknown) => {
 				if (typeof ack !== 'function') return;
+				inOrder = inOrder
+					.then(() => (socket.connected ? handle(input, ack as (result: Ack<unknown>) => void) : undefined))
+					.catch((e: unknown) => log.error({ err: e, event }, 'a socket command failed outside its handler'));
+			}) as never);
+			async function handle(input: unknown, ack: (result: Ack<unknown>) => void) {
 				let result: Ack<unknown>;
 				let actor: Actor | null | undefined;
 				try {
@@ -138,7 +148,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 					result = toAck(e, log, requestLocale(actor ?? null, parseCookie(socket.handshake.headers.cookie ?? '')[LANGUAGE_COOKIE], socket.handshake.headers['accept-language'] ?? null));
 				}
 				ack(result);
-			}) as never);
+			}
 		}
 
 		command('notice:post', (actor, { branchId, ...input }) => services.notices.post(actor, String(branchId), input));

@@ -88,8 +88,23 @@ describe('patients in the browser', () => {
 		await doctor.page.getByTestId('edit-patient').click();
 		await doctor.page.getByTestId('field-fitzpatrickType').selectOption('2');
 		await doctor.page.getByTestId('save-patient').click();
+		// The saved form closes once the action's answer is applied, which also puts focus back on the page.
+		await doctor.page.getByTestId('save-patient').waitFor({ state: 'detached' });
 		await nurseDesk.page.getByTestId('detail-fitzpatrick').filter({ hasText: 'Type II' }).waitFor({ timeout: 5000 });
 		await nurseDesk.page.getByTestId('changed-by').filter({ hasText: 'Dr Kavya Rao' }).waitFor();
+
+		// From the chart, the doctor opens another patient through the header search: the page shows
+		// them, and the desk still on the first chart sees the doctor leave; back again, and return.
+		const firstMrn = (await doctor.page.getByTestId('patient-mrn').textContent())!.trim();
+		const otherMrn = firstMrn === 'IND-000001' ? 'IND-000002' : 'IND-000001';
+		await doctor.page.locator('#global-patient-search').fill(otherMrn);
+		await doctor.page.getByTestId('patient-search-option').filter({ hasText: otherMrn }).click();
+		await doctor.page.getByTestId('patient-mrn').filter({ hasText: otherMrn }).waitFor();
+		await nurseDesk.page.getByTestId('viewers').waitFor({ state: 'detached' });
+		await doctor.page.goBack();
+		await doctor.page.getByTestId('patient-mrn').filter({ hasText: firstMrn }).waitFor();
+		await nurseDesk.page.getByTestId('viewers').filter({ hasText: 'Dr Kavya Rao is viewing' }).waitFor();
+		await doctor.page.getByTestId('viewers').filter({ hasText: 'Vikram Shetty is viewing' }).waitFor();
 
 		// Closing the tab as a person does (the page's unload runs), then the whole browser profile.
 		await nurseDesk.page.close({ runBeforeUnload: true });

@@ -210,6 +210,37 @@ describe('live, shared charts', () => {
 	});
 });
 
+describe('a chart that leaves and comes back', () => {
+	it('ends as the last command it sent says, however long each one takes on the server', async () => {
+		const p = await (await register(doctor, { fullName: 'Order Matters', sex: 'male', phone: '9812000016' })).json();
+		const doctorSocket = await connectSocket(server, doctor);
+		const receptionSocket = await connectSocket(server, reception);
+		const lastSeen: string[][] = [];
+		doctorSocket.on('patient.viewers', (e) => lastSeen.push(e.viewers.map((v) => v.name).sort()));
+		expect((await doctorSocket.emitWithAck('patient:watch', { patientId: p.id })).ok).toBe(true);
+
+		// Sent back to back without waiting, as a page does when it closes a chart right after
+		// opening it: the watch needs more queries than the unwatch, and must not finish last.
+		const watched = receptionSocket.emitWithAck('patient:watch', { patientId: p.id });
+		const left = receptionSocket.emitWithAck('patient:unwatch', { patientId: p.id });
+		await Promise.all([watched, left]);
+		const viewers = async () => {
+			const ack = await doctorSocket.emitWithAck('patient:watch', { patientId: p.id });
+			return ack.ok ? ack.data.viewers.map((v) => v.name).sort() : ack.error.code;
+		};
+		expect(await viewers()).toEqual(['Dr Kavya Rao']);
+
+		// And the other way round, as a page does on every save it re-reads: it stays.
+		const away = receptionSocket.emitWithAck('patient:unwatch', { patientId: p.id });
+		const back = receptionSocket.emitWithAck('patient:watch', { patientId: p.id });
+		await Promise.all([away, back]);
+		expect(await viewers()).toEqual(['Dr Kavya Rao', 'Priya Nair']);
+		receptionSocket.disconnect();
+		await waitFor(() => JSON.stringify(lastSeen.at(-1)) === JSON.stringify(['Dr Kavya Rao']), 3000, 'presence to end when the tab closes');
+		doctorSocket.disconnect();
+	});
+});
+
 describe('registering at several desks at once', () => {
 	it('gives each patient an MRN of its own, in order without gaps, and an audit row the chain still proves', async () => {
 		const admin = await login(server, 'admin@demo.skinspire.app');

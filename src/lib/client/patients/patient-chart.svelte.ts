@@ -19,6 +19,17 @@ export class PatientChart {
 		this.#me = me;
 	}
 
+	/** Another patient opened in the same page (a search from a chart): start over with them. */
+	open(patient: PatientDto): void {
+		if (patient.id === this.patient.id) {
+			this.apply(patient);
+			return;
+		}
+		this.patient = patient;
+		this.viewers = [];
+		this.lastChangeBy = null;
+	}
+
 	/** Apply a newer record; an older or equal version changes nothing. */
 	apply(patient: PatientDto, by?: { id: string; name: string }): boolean {
 		if (patient.id !== this.patient.id || patient.version <= this.patient.version) return false;
