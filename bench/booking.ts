@@ -8,6 +8,10 @@
 //            because this bench starts the server with BENCH_CONTROL_ENDPOINT=1 on a demo database.
 //   floor    GET /api/v1/me — the app doing nothing: session cookie, permission check, SvelteKit.
 //            Not a target, an explanation: booking can only be as fast as this.
+//   records  POST /__bench/control/appointments-with-records — the control's row plus the records
+//            every booking must leave (locks, history, outbox event, audit append, durable
+//            commit), by the app's own statements in one round trip; no session, read or check.
+//            Also an explanation: the most that any booking keeping those records could reach.
 //
 // CLIENTS (200) concurrent clients, each with its own session, book REQUESTS distinct slots per
 // phase ("spread": nearly all should succeed); the phases take turns for ROUNDS rounds, in
@@ -43,6 +47,7 @@ const EXTRA_PRACTITIONERS = 24;
 const EXTRA_ROOMS = 24;
 const SERVICE = 'Dermatology consultation';
 const CONTROL_PATH = '/__bench/control/appointments';
+const RECORDS_PATH = '/__bench/control/appointments-with-records';
 const MIN = 60_000;
 const DAY = 86_400_000;
 
@@ -363,6 +368,7 @@ async function main() {
 		// Warm both paths (JIT, pools, caches) before measuring.
 		await drive('warm-up app', '/api/v1/appointments', take(plan, WARMUP), cookies);
 		await drive('warm-up control', CONTROL_PATH, take(plan, WARMUP), anonymous);
+		await drive('warm-up records', RECORDS_PATH, take(plan, WARMUP), anonymous);
 		// A clinic's database has months of bookings and autovacuum keeps its statistics current; this one
 		// was analysed nearly empty. Without this the planner would still think the tables tiny (and scan them).
 		await db.query('analyze');
@@ -370,23 +376,29 @@ async function main() {
 		const appRuns: Run[] = [];
 		const controlRuns: Run[] = [];
 		const floorRuns: Run[] = [];
+		const recordsRuns: Run[] = [];
+		const runsOf = { app: appRuns, control: controlRuns, floor: floorRuns, records: recordsRuns };
 		for (let round = 0; round < ROUNDS; round++) {
 			// Alternate the order, so a slow moment of the machine does not favour one side. The floor
 			// is the app doing nothing: a signed-in GET /api/v1/me (session, permission, SvelteKit).
-			for (const side of round % 2 ? ['app', 'floor', 'control'] : ['control', 'floor', 'app']) {
+			const order = ['control', 'floor', 'records', 'app'] as const;
+			for (const side of round % 2 ? [...order].reverse() : order) {
 				const run =
 					side === 'app'
 						? await drive('app', '/api/v1/appointments', take(plan, REQUESTS), cookies)
 						: side === 'control'
 							? await drive('control', CONTROL_PATH, take(plan, REQUESTS), anonymous)
-							: await drive('floor', '/api/v1/me', Array(REQUESTS).fill(null), cookies);
-				(side === 'app' ? appRuns : side === 'control' ? controlRuns : floorRuns).push(run);
+							: side === 'records'
+								? await drive('records', RECORDS_PATH, take(plan, REQUESTS), anonymous)
+								: await drive('floor', '/api/v1/me', Array(REQUESTS).fill(null), cookies);
+				runsOf[side].push(run);
 				console.log(`  round ${round + 1} ${side.padEnd(7)} ${run.rps.toFixed(0).padStart(6)} req/s   p50 ${run.p50.toFixed(1)} ms   p99 ${run.p99.toFixed(1)} ms   ${JSON.stringify(run.statuses)}`);
 			}
 		}
 		const app = merge('app', appRuns);
 		const control = merge('control', controlRuns);
 		const floor = merge('floor (GET /me)', floorRuns);
+		const records = merge('records (no session)', recordsRuns);
 
 		// Hot slot: every client wants one of a few slots; each slot is booked once, everyone else hears 409.
 		const hotTarget = (bookings: Booking[]) => Array.from({ length: HOT_REQUESTS }, (_, i) => ({ ...bookings[i % bookings.length]!, patientId: setup.patientIds[i % setup.patientIds.length]! }));
@@ -401,12 +413,15 @@ async function main() {
 
 		const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
 		console.log(`\n                          req/s     p50 ms    p99 ms  200/201     409   other`);
-		for (const r of [app, control, floor, hotApp, hotControl]) {
+		for (const r of [app, control, floor, records, hotApp, hotControl]) {
 			const ok = count(r, (s) => s === 200 || s === 201);
 			console.log(`${r.name.padEnd(22)} ${f(r.rps, 8)} ${f(r.p50)} ${f(r.p99)} ${String(ok).padStart(8)} ${String(count(r, (s) => s === 409)).padStart(7)} ${String(r.requests - ok - count(r, (s) => s === 409)).padStart(7)}`);
 		}
 		console.log(`ratio app/control throughput: ${ratio.toFixed(2)} (target ≥ 0.9); app p99 ${app.p99.toFixed(0)} ms (target ≤ 500)`);
 		console.log(`the app's floor (a signed-in request that books nothing) reaches ${(floor.rps / control.rps).toFixed(2)} of the control; booking reaches ${(app.rps / floor.rps).toFixed(2)} of that floor`);
+		console.log(
+			`writing the records every booking must leave, with no session, read or check, reaches ${(records.rps / control.rps).toFixed(2)} of the control: no booking that keeps them can go faster here; the app reaches ${(app.rps / records.rps).toFixed(2)} of that`
+		);
 		console.log(`overlapping bookings afterwards: ${overlapCount} (practitioner ${clash.practitioner}, room ${clash.room}, device ${clash.device}) among ${rows} appointments`);
 		const hotBooked = count(hotApp, (s) => s === 201);
 		console.log(`hot slot: ${hotBooked} of ${HOT_SLOTS} slots booked by the app, ${count(hotApp, (s) => s === 409)} × 409`);
@@ -426,6 +441,9 @@ async function main() {
 				floor_rps: +floor.rps.toFixed(1),
 				floor_ratio: +(floor.rps / control.rps).toFixed(3),
 				app_to_floor: +(app.rps / floor.rps).toFixed(3),
+				records_rps: +records.rps.toFixed(1),
+				records_ratio: +(records.rps / control.rps).toFixed(3),
+				app_to_records: +(app.rps / records.rps).toFixed(3),
 				app_201: count(app, (s) => s === 201),
 				app_409: count(app, (s) => s === 409),
 				overlaps: overlapCount,
@@ -439,7 +457,7 @@ async function main() {
 				hot_app_409: count(hotApp, (s) => s === 409),
 				hot_control_201: count(hotControl, (s) => s === 201),
 				hot_control_409: count(hotControl, (s) => s === 409),
-				control_non_409_errors: nonConflictErrors(control) + nonConflictErrors(hotControl)
+				control_non_409_errors: nonConflictErrors(control) + nonConflictErrors(hotControl) + nonConflictErrors(records)
 			})
 		);
 	} finally {

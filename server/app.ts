@@ -32,7 +32,7 @@ export function routeLabel(path: string): string {
 export function createApp(
 	runtime: Runtime,
 	svelteKitHandler: Handler,
-	extras: { collectSockets?: () => void; inFlight?: { count: number }; benchControl?: { path: string; handler: (req: Request, res: Response) => void } } = {}
+	extras: { collectSockets?: () => void; inFlight?: { count: number }; benchControl?: { path: string; handler: (req: Request, res: Response) => void }[] } = {}
 ) {
 	const { config, logger, metrics } = runtime;
 	const app = express();
@@ -91,9 +91,9 @@ export function createApp(
 		if (!req.headers.origin && req.path.startsWith('/api/') && /^Bearer\s/i.test(req.headers.authorization ?? '')) req.headers.origin = config.origin;
 		next();
 	});
-	// The booking bench's raw-SQL control: behind the same Express layers as the app, and only on a
+	// The booking bench's raw-SQL controls: behind the same Express layers as the app, and only on a
 	// demo database (server/index.ts refuses to start otherwise; this is the second lock).
-	if (extras.benchControl && runtime.config.benchControlEndpoint && runtime.demoMode) app.post(extras.benchControl.path, extras.benchControl.handler);
+	if (extras.benchControl && runtime.config.benchControlEndpoint && runtime.demoMode) for (const route of extras.benchControl) app.post(route.path, route.handler);
 	app.use(svelteKitHandler);
 	return app;
 }

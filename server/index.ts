@@ -43,7 +43,7 @@ try {
 // endpoint enforces the exact limit itself while the body streams in; so does the CSV import.
 process.env.BODY_SIZE_LIMIT = String(Math.max(runtime.config.uploadMaxBytes, IMPORT_MAX_BYTES) + FORM_ALLOWANCE_BYTES);
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Parameters<typeof createApp>[1] };
-// `npm run bench:booking` compares booking with a raw-SQL control that answers without signing in:
+// `npm run bench:booking` compares booking with raw-SQL controls that answer without signing in:
 // only ever on a demo database (its passwords are published; no clinic's data lives there).
 let benchControl: NonNullable<Parameters<typeof createApp>[2]>['benchControl'];
 if (runtime.config.benchControlEndpoint) {
@@ -51,10 +51,14 @@ if (runtime.config.benchControlEndpoint) {
 		await runtime.close();
 		fail('BENCH_CONTROL_ENDPOINT=1 is only for `npm run bench:booking` on its own demo database, and this database is not a demo one. Unset BENCH_CONTROL_ENDPOINT.');
 	}
-	const { BENCH_CONTROL_PATH, createBenchControl } = await import('./bench-control.ts');
+	const { BENCH_CONTROL_PATH, BENCH_RECORDS_PATH, createBenchControl, createRecordsControl } = await import('./bench-control.ts');
 	const control = createBenchControl(String(runtime.orm.config.get('clientUrl')));
-	benchControl = { path: BENCH_CONTROL_PATH, handler: (req, res) => void control.handler(req, res) };
-	runtime.logger.warn({ path: BENCH_CONTROL_PATH }, 'BENCH_CONTROL_ENDPOINT=1: the booking bench control endpoint is mounted (demo database)');
+	const records = createRecordsControl(runtime.orm);
+	benchControl = [
+		{ path: BENCH_CONTROL_PATH, handler: (req, res) => void control.handler(req, res) },
+		{ path: BENCH_RECORDS_PATH, handler: (req, res) => void records.handler(req, res) }
+	];
+	runtime.logger.warn({ paths: [BENCH_CONTROL_PATH, BENCH_RECORDS_PATH] }, 'BENCH_CONTROL_ENDPOINT=1: the booking bench control endpoints are mounted (demo database)');
 }
 const inFlight = { count: 0 };
 const sockets: { collect?: () => void } = {};

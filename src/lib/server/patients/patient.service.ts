@@ -108,7 +108,7 @@ const NEXT_MRN: PreparedStatement = {
 const DRAWN_MRN = `current_setting('skinspire.mrn')`;
 
 /** NEXT_MRN, formatted as formatMrn does ($3 the prefix in capitals) and kept in DRAWN_MRN. */
-const NEXT_MRN_KEPT: PreparedStatement = {
+export const NEXT_MRN_KEPT: PreparedStatement = {
 	name: 'skinspire_next_mrn_kept',
 	sql: `with drawn as (${NEXT_MRN.sql})
 	  select set_config('skinspire.mrn', $3::text || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0'), false) as mrn from drawn`
