@@ -75,6 +75,44 @@ describe('patients in the browser', () => {
 		await context.close();
 	});
 
+	it('what is typed into the search box before the page has come alive is searched once it has', async () => {
+		const { page, context } = await signedInPage(env.browser, env.server.url, 'reception@demo.skinspire.app');
+		// Hold the page's scripts back, as a slow tablet on clinic Wi-Fi does, while someone types.
+		let release!: () => void;
+		const released = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await released;
+			await route.continue();
+		});
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto('/ind/patients', { waitUntil: 'commit' });
+		await page.locator('#global-patient-search').waitFor();
+		await page.locator('#global-patient-search').pressSequentially('IND-000003');
+		release();
+		await page.getByTestId('patient-search-option').filter({ hasText: 'IND-000003' }).waitFor();
+		expect(await page.locator('#global-patient-search').inputValue()).toBe('IND-000003');
+
+		// The patients page's own box, focused as it opens, the same way.
+		await page.keyboard.press('Escape');
+		let releaseAgain!: () => void;
+		const releasedAgain = new Promise<void>((r) => (releaseAgain = r));
+		await page.unroute('**/_app/immutable/**');
+		await page.route('**/_app/immutable/**', async (route) => {
+			await releasedAgain;
+			await route.continue();
+		});
+		await page.goto('/ind/patients', { waitUntil: 'commit' });
+		await page.getByTestId('patient-search').waitFor();
+		await page.getByTestId('patient-search').pressSequentially('IND-000004');
+		releaseAgain();
+		await page.getByTestId('patient-result').filter({ hasText: 'IND-000004' }).waitFor();
+		expect(await page.getByTestId('patient-result').count()).toBe(1);
+		await page.waitForURL(/[?&]q=IND-000004/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('a change saved on one screen appears on the other at once, and each sees who else is viewing', async () => {
 		const doctor = await signedInPage(env.browser, env.server.url, 'doctor@demo.skinspire.app');
 		const nurseDesk = await signedInPage(env.browser, env.server.url, 'manager@demo.skinspire.app');
