@@ -19,7 +19,7 @@ const consult = rooms.find((r) => r.name === 'Consult 2')!;
 // Someone is being called as the pictures are taken.
 const queue = (await (await api({ url }, manager)(`/api/v1/branches/${ind}/queue`)).json()).entries as { status: string }[];
 if (!queue.some((e) => e.status === 'called')) await api({ url }, doctor)(`/api/v1/branches/${ind}/queue/call-next`, { method: 'POST', json: { roomId: consult.id } });
-await api({ url }, manager)(`/api/v1/branches/${ind}/notices`, { method: 'POST', json: { message: 'Dr Kavya Rao is running about 15 minutes late this afternoon.', expiresInMinutes: 120 } });
+await api({ url }, manager)(`/api/v1/branches/${ind}/notices`, { method: 'POST', json: { message: 'Dr Kavya Rao is running about 15 minutes late this afternoon.', expiresInMinutes: 120, onBoard: true } });
 
 const browser = await launchBrowser();
 try {

@@ -64,16 +64,24 @@ describe('branch notices in the browser', () => {
 		await reception.getByTestId('notice-strip-item').filter({ hasText: 'Dr Rao' }).waitFor({ state: 'detached' });
 	});
 
-	it('refuses a notice that is too long, says why, and keeps what was typed', async () => {
+	it('refuses a notice that is too long, says why, and keeps what was typed; fixed, it goes out marked for the waiting-room TV', async () => {
 		const long = 'Laser room 2 is out of service '.repeat(10).slice(0, 290);
 		await reception.getByTestId('notice-message').fill(long);
+		await reception.getByTestId('notice-on-board').check();
 		await reception.getByTestId('post-notice').click();
 		await reception.getByTestId('post-error').waitFor();
 		expect(await reception.getByTestId('post-error').textContent()).toMatch(/280 characters/);
 		expect(await reception.getByTestId('notice-message').inputValue()).toBe(long);
+		expect(await reception.getByTestId('notice-on-board').isChecked()).toBe(true);
 		expect(await reception.getByTestId('notice-message').getAttribute('aria-invalid')).toBe('true');
 		await doctor.waitForTimeout(500);
 		expect(await doctor.getByTestId('toast').filter({ hasText: 'Laser room 2' }).count()).toBe(0);
+
+		// Shortened, it goes out, marked on every screen as one the waiting-room TV shows too.
+		await reception.getByTestId('notice-message').fill('Laser room 2 is out of service today');
+		await reception.getByTestId('post-notice').click();
+		await doctor.getByTestId('notice-item').filter({ hasText: 'Laser room 2 is out of service today' }).getByTestId('notice-on-board-badge').waitFor({ timeout: 5000 });
+		await expect.poll(() => reception.getByTestId('notice-on-board').isChecked()).toBe(false);
 	});
 
 	it('wrong password keeps the email and says what happened', async () => {

@@ -205,13 +205,36 @@ describe('live board updates', () => {
 		expect(korSeen).toHaveLength(0);
 	});
 
-	it('branch notices reach the board, urgent ones marked', async () => {
+	it('notices posted for the waiting room reach the board, urgent ones marked; staff notices and their clearing never do', async () => {
 		const ind = manager.branch('IND').id;
-		const board = await boardSocket((await pairedBoard(manager, ind)).token);
+		const paired = await pairedBoard(manager, ind);
+		const board = await boardSocket(paired.token);
 		const seen = record(board, 'board.updated');
-		const res = await api(server, manager)(`/api/v1/branches/${ind}/notices`, { method: 'POST', json: { message: 'The lift is out of order', urgent: true } });
-		expect(res.status).toBe(201);
+		const post = (json: object) => api(server, manager)(`/api/v1/branches/${ind}/notices`, { method: 'POST', json });
+
+		// A notice for staff only (the default): every staff screen gets it, the TV nothing at all.
+		const staffOnly = await post({ message: 'Cash drawer short by 500, see Priya', urgent: true });
+		expect(staffOnly.status).toBe(201);
+		expect((await staffOnly.json()).onBoard).toBe(false);
+		const forTheRoom = await post({ message: 'The lift is out of order', urgent: true, onBoard: true });
+		expect(forTheRoom.status).toBe(201);
+		expect((await forTheRoom.json()).onBoard).toBe(true);
 		await waitFor(() => seen.some((e) => e.state.notices.some((n) => n.message === 'The lift is out of order')), 3000, 'the notice on the board');
 		expect(seen.at(-1)!.state.notices.find((n) => n.message === 'The lift is out of order')!.urgent).toBe(true);
+
+		// Clearing the staff notice tells the TV nothing; what the TV fetches never had it either.
+		const before = seen.length;
+		const id = (await (await api(server, manager)(`/api/v1/branches/${ind}/notices`)).json()).notices.find((n: { message: string }) => n.message.startsWith('Cash drawer')).id;
+		expect((await api(server, manager)(`/api/v1/branches/${ind}/notices/${id}`, { method: 'DELETE' })).status).toBe(200);
+		await sleep(500);
+		expect(seen.length).toBe(before);
+		const fetched = await (await api(server)('/api/v1/board', { headers: { 'x-board-token': paired.token } })).json();
+		expect(fetched.notices.map((n: { message: string }) => n.message)).toEqual(['The lift is out of order']);
+		for (const event of seen) expect(JSON.stringify(event)).not.toContain('Cash drawer');
+
+		// A notice that is not true or false for the TV is refused, naming the field.
+		const refused = await post({ message: 'Hello', onBoard: 'yes' });
+		expect(refused.status).toBe(400);
+		expect((await refused.json()).errors.onBoard).toBeTruthy();
 	});
 });

@@ -9,6 +9,7 @@ function notice(over: Partial<NoticeDto> = {}): NoticeDto {
 		branchId: BRANCH,
 		message: 'Dr Rao is running late',
 		urgent: false,
+		onBoard: false,
 		postedBy: { id: '33333333-3333-4333-8333-333333333333', name: 'Priya' },
 		createdAt: new Date().toISOString(),
 		expiresAt: null,

@@ -13,6 +13,8 @@ export const BranchNotice = defineEntity({
 		message: p.string().length(280),
 		/** Urgent notices are also emailed to staff of the branch who asked for email alerts. */
 		urgent: p.boolean().default(false),
+		/** Shown on the branch's waiting-room TVs too; staff notices stay off them unless the poster says so. */
+		onBoard: p.boolean().default(false),
 		postedBy: () => p.manyToOne(User).mapToPk(),
 		createdAt: p.datetime(),
 		expiresAt: p.datetime().nullable(),

@@ -10,7 +10,7 @@ import { OutboxBatch } from '../realtime/outbox.ts';
 import type { ServiceDeps } from '../runtime/deps.ts';
 import { boardState, branchToday, lockQueue, queueSnapshot } from '../queue/queue-snapshot.ts';
 
-/** Waiting-room TVs show the branch's notices too: hand them the board as it now stands. */
+/** Waiting-room TVs show the notices posted for them: hand them the board as it now stands. */
 async function tellBoards(em: EntityManager, outbox: OutboxBatch, branchId: string): Promise<void> {
 	// In turn with the queue's own changes, or this snapshot could carry a higher number than a call not yet committed.
 	await lockQueue(em, branchId);
@@ -23,6 +23,7 @@ interface NoticeRow {
 	branch_id: string;
 	message: string;
 	urgent: boolean;
+	on_board: boolean;
 	posted_by_id: string;
 	posted_by_name: string;
 	created_at: Date;
@@ -32,7 +33,7 @@ interface NoticeRow {
 	dismissed: boolean;
 }
 
-const SELECT = `select n.id, n.branch_id, n.message, n.urgent, n.posted_by_id, u.name as posted_by_name, n.created_at,
+const SELECT = `select n.id, n.branch_id, n.message, n.urgent, n.on_board, n.posted_by_id, u.name as posted_by_name, n.created_at,
 	n.expires_at, n.cleared_at, n.version,
 	exists(select 1 from notice_dismissal d where d.notice_id = n.id and d.user_id = ?) as dismissed
 	from branch_notice n join app_user u on u.id = n.posted_by_id`;
@@ -43,6 +44,7 @@ function toDto(r: NoticeRow, forEveryone = false): NoticeDto {
 		branchId: r.branch_id,
 		message: r.message,
 		urgent: r.urgent,
+		onBoard: r.on_board,
 		postedBy: { id: r.posted_by_id, name: r.posted_by_name },
 		createdAt: new Date(r.created_at).toISOString(),
 		expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
@@ -112,24 +114,24 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 
 		async post(actor: Actor, branchId: string, input: unknown): Promise<NoticeDto> {
 			requireBranch(actor, branchId);
-			const { message, expiresInMinutes, urgent = false } = parseInput(ZPostNoticeInput, input);
+			const { message, expiresInMinutes, urgent = false, onBoard = false } = parseInput(ZPostNoticeInput, input);
 			if (!can(actor, 'notices:post', branchId)) throw new DomainError('FORBIDDEN', msg('errors.notices.cannotPost'));
 			const outbox = new OutboxBatch();
 			const notice = await orm.em.fork().transactional(async (em) => {
 				const [row] = await em.execute<{ id: string }[]>(
-					`insert into branch_notice (id, hospital_id, branch_id, message, urgent, posted_by_id, created_at, expires_at, version)
-					 values (gen_random_uuid(), ?, ?, ?, ?, ?, now(),
+					`insert into branch_notice (id, hospital_id, branch_id, message, urgent, on_board, posted_by_id, created_at, expires_at, version)
+					 values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now(),
 					   case when ?::int is null then null else now() + (?::int * interval '1 minute') end, 1)
 					 returning id`,
-					[actor.hospitalId, branchId, message, urgent, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
+					[actor.hospitalId, branchId, message, urgent, onBoard, actor.userId, expiresInMinutes ?? null, expiresInMinutes ?? null]
 				);
 				const dto = toDto(await findOne(em, actor, branchId, row!.id), true);
 				await outbox.broadcast(em, rooms.branch(branchId), 'notice.posted', { notice: dto, version: dto.version });
-				await tellBoards(em, outbox, branchId);
+				if (onBoard) await tellBoards(em, outbox, branchId);
 				return dto;
 			});
 			afterCommit(outbox);
-			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId, urgent }, 'notice posted');
+			logger.info({ event: 'notice.posted', noticeId: notice.id, branchId, userId: actor.userId, urgent, onBoard }, 'notice posted');
 			// The notice is already on every screen; email is a courtesy on top, sent after answering.
 			if (urgent) void emailUrgentNotice(actor, branchId, notice).catch((err) => logger.error({ err, noticeId: notice.id }, 'urgent notice email failed'));
 			return notice;
@@ -153,7 +155,7 @@ export function createNoticeService({ orm, afterCommit, logger, mailer }: Servic
 				const dto = toDto(await findOne(em, actor, branchId, noticeId), true);
 				if (dto.version !== current.version + 1) throw new DomainError('STALE_VERSION');
 				await outbox.broadcast(em, rooms.branch(branchId), 'notice.cleared', { notice: dto, version: dto.version });
-				await tellBoards(em, outbox, branchId);
+				if (dto.onBoard) await tellBoards(em, outbox, branchId);
 				return { dto, changed: true };
 			});
 			if (result.changed) {

@@ -134,7 +134,7 @@ export async function boardState(em: EntityManager, snapshot: QueueSnapshot): Pr
 	const [[branch], notices] = await Promise.all([
 		em.execute<{ id: string; name: string; languages: string[]; time_zone: string }[]>('select id, name, languages, time_zone from branch where id = ?', [snapshot.branchId]),
 		em.execute<{ id: string; message: string; urgent: boolean }[]>(
-			`select id, message, urgent from branch_notice where branch_id = ? and cleared_at is null and (expires_at is null or expires_at > now()) order by created_at desc limit 5`,
+			`select id, message, urgent from branch_notice where branch_id = ? and on_board and cleared_at is null and (expires_at is null or expires_at > now()) order by created_at desc limit 5`,
 			[snapshot.branchId]
 		)
 	]);

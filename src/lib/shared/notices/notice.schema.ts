@@ -17,7 +17,9 @@ export const ZPostNoticeInput = z
 			.max(NOTICE_MAX_EXPIRY_MINUTES, 'notices.v.expiryMax')
 			.optional(),
 		/** Also email it to the branch's staff who asked for email alerts. */
-		urgent: z.boolean({ error: 'notices.v.urgent' }).optional()
+		urgent: z.boolean({ error: 'notices.v.urgent' }).optional(),
+		/** Also show it on the branch's waiting-room TVs (patients read those): off unless asked for. */
+		onBoard: z.boolean({ error: 'notices.v.onBoard' }).optional()
 	})
 	.strict();
 export type PostNoticeInput = z.infer<typeof ZPostNoticeInput>;
@@ -27,6 +29,8 @@ export const ZNotice = z.object({
 	branchId: z.uuid(),
 	message: z.string(),
 	urgent: z.boolean(),
+	/** Whether the branch's waiting-room TVs show it. */
+	onBoard: z.boolean(),
 	postedBy: z.object({ id: z.uuid(), name: z.string() }),
 	createdAt: z.iso.datetime(),
 	expiresAt: z.iso.datetime().nullable(),

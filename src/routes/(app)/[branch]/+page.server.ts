@@ -19,18 +19,20 @@ export const actions = {
 		const message = String(form.get('message') ?? '');
 		const expiry = String(form.get('expiresInMinutes') ?? '');
 		const urgent = form.get('urgent') === 'on';
+		const onBoard = form.get('onBoard') === 'on';
 		const { services, logger } = getRuntime();
 		try {
 			const notice = await services.notices.post(actor, branchId, {
 				message,
 				urgent,
+				onBoard,
 				...(expiry ? { expiresInMinutes: Number(expiry) } : {})
 			});
 			return { posted: notice };
 		} catch (e) {
 			const problem = toProblem(e, logger, { locale: locals.locale });
 			// Give back what was typed so nothing is lost.
-			return fail(problem.status, { action: 'post', message, expiresInMinutes: expiry, urgent, error: problem.detail, fields: problem.errors ?? {} });
+			return fail(problem.status, { action: 'post', message, expiresInMinutes: expiry, urgent, onBoard, error: problem.detail, fields: problem.errors ?? {} });
 		}
 	},
 	clear: async ({ request, locals, params }) => {

@@ -2,6 +2,9 @@ export const dashboard = {
 	'notices.urgent': 'Urgent: also email staff who asked for email alerts',
 	'notices.urgentBadge': 'Urgent',
 	'notices.v.urgent': 'urgent is true or false',
+	'notices.onBoard': 'Also show it on the waiting-room TV (patients can read it)',
+	'notices.onBoardBadge': 'On the waiting-room TV',
+	'notices.v.onBoard': 'onBoard is true or false',
 
 	'dashboard.intro': 'Everything posted here appears at once on every screen of this branch.',
 	'notices.post.title': 'Post a notice',

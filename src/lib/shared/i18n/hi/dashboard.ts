@@ -4,6 +4,9 @@ export const dashboard: Record<keyof typeof en, string> = {
 	'notices.urgent': 'ज़रूरी: ईमेल अलर्ट चुनने वाले स्टाफ़ को ईमेल भी भेजें',
 	'notices.urgentBadge': 'ज़रूरी',
 	'notices.v.urgent': 'urgent true या false होना चाहिए',
+	'notices.onBoard': 'प्रतीक्षा कक्ष के टीवी पर भी दिखाएँ (मरीज़ इसे पढ़ सकते हैं)',
+	'notices.onBoardBadge': 'प्रतीक्षा कक्ष के टीवी पर',
+	'notices.v.onBoard': 'onBoard true या false होना चाहिए',
 
 	'dashboard.intro': 'यहाँ पोस्ट की गई हर बात इस शाखा की हर स्क्रीन पर तुरंत दिखती है।',
 	'notices.post.title': 'सूचना पोस्ट करें',
