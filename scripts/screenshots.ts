@@ -20,6 +20,7 @@ try {
 
 			const viewer = await signedInPage(browser, url, 'doctor@demo.skinspire.app', { colorScheme: scheme, viewport });
 			await poster.page.getByTestId('notice-message').fill(`Laser room 2 is out of service until 3 pm`);
+			await poster.page.getByTestId('notice-on-board').check();
 			await poster.page.getByTestId('post-notice').click();
 			await viewer.page.getByTestId('toast').first().waitFor();
 			await viewer.page.screenshot({ path: path.join(out, `dashboard-${name}-${scheme}.png`), fullPage: true });
