@@ -100,6 +100,66 @@ describe('background jobs', () => {
 		expect((await jobsOf('flaky'))[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'the gateway said no' });
 	});
 
+	it('does an outside effect at most once: a send that outlived its try is not repeated, a send that failed is', async () => {
+		await addJobs('send', 1);
+		const effects: string[] = [];
+		let releaseHungEmail!: () => void;
+		const hungEmail = new Promise<void>((r) => (releaseHungEmail = r));
+		let smsFailures = 1;
+		const answers: string[] = [];
+		const runner = new JobRunner(orms[0]!, logger, {
+			pollMs: 60_000,
+			retryBaseMs: 100,
+			jobTimeoutMs: 300,
+			handlers: {
+				send: async (job) => {
+					// The first try's email hangs past the try's time limit (an SMTP server that never answers).
+					answers.push(`email:${await job.once('email', async () => (effects.push('email'), await hungEmail))}`);
+					answers.push(
+						`sms:${await job.once('sms', async () => {
+							effects.push('sms');
+							if (smsFailures-- > 0) throw new Error('the SMS gateway said no');
+						})}`
+					);
+					return { status: 'done' };
+				}
+			}
+		});
+		await waitFor(
+			async () => {
+				await runner.runOnce();
+				return (await jobsOf('send'))[0]!.status === 'done';
+			},
+			10_000,
+			'the job to finish'
+		);
+		releaseHungEmail();
+		// The email went out once (its try timed out with it in hand, and no retry sent it again); the SMS that failed was sent again.
+		expect(effects).toEqual(['email', 'sms', 'sms']);
+		expect(answers).toEqual(['email:in-doubt', 'email:in-doubt', 'sms:done']);
+		const [job] = await jobsOf('send');
+		expect(job).toMatchObject({ status: 'done', attempts: 3, payload: { inDoubt: ['email'] } });
+		await waitFor(async () => (await query(url, `select step, state from job_step order by step`)).every((r) => r.state === 'done'), 3000, 'the hung email to be recorded once it finished');
+		expect(await query(url, `select step, state from job_step order by step`)).toEqual([
+			{ step: 'email', state: 'done' },
+			{ step: 'sms', state: 'done' }
+		]);
+	});
+
+	it('a step a node started and never finished (it died mid-send) is not done again by the next node', async () => {
+		await addJobs('orphan', 1);
+		const [{ id }] = (await query<{ id: string }>(url, `select id from scheduled_job where kind = 'orphan'`)) as [{ id: string }];
+		await query(url, `insert into job_step (job_id, step, state, started_at) values ($1, 'email', 'started', now() - interval '5 minutes')`, [id]);
+		const effects: string[] = [];
+		const runner = new JobRunner(orms[1]!, logger, {
+			pollMs: 60_000,
+			handlers: { orphan: async (job) => ((await job.once('email', async () => effects.push('email'))) === 'in-doubt' ? { status: 'skipped', reason: 'email in doubt' } : { status: 'done' }) }
+		});
+		await runner.runOnce();
+		expect(effects).toEqual([]);
+		expect((await jobsOf('orphan'))[0]).toMatchObject({ status: 'skipped', last_error: 'email in doubt', payload: { inDoubt: ['email'] } });
+	});
+
 	it('records a skip with its reason, and an unknown kind as a failure rather than a crash', async () => {
 		await addJobs('moot', 1);
 		await addJobs('mystery', 1);

@@ -9,10 +9,10 @@ import { UserPhoto } from '../profile/profile.entities.ts';
 import { Appointment, AppointmentDevice, AppointmentEvent, BranchHoliday, ClinicService, Device, Leave, Room, ServicePractitioner, SlotHold, WaitlistEntry, WorkingHours } from '../scheduling/scheduling.entities.ts';
 import { QueueEntry, QueueTokenCounter } from '../queue/queue.entities.ts';
 import { BoardDevice } from '../boards/board.entities.ts';
-import { ScheduledJob } from '../jobs/job.entities.ts';
+import { JobStep, ScheduledJob } from '../jobs/job.entities.ts';
 import { UserNotification } from '../notifications/notification.entities.ts';
 import { IdempotencyRecord } from '../idempotency/idempotency.entities.ts';
 import { MrnCounter, Patient, PatientFile, PatientHistoryEntry, PatientImport, PatientNameWord } from '../patients/patient.entities.ts';
 
 /** Every entity the ORM knows; a module adds its own here. */
-export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter, PatientFile, PatientImport, PatientNameWord, ClinicService, ServicePractitioner, Room, Device, WorkingHours, Leave, BranchHoliday, Appointment, AppointmentDevice, AppointmentEvent, SlotHold, WaitlistEntry, IdempotencyRecord, QueueEntry, QueueTokenCounter, BoardDevice, ScheduledJob, UserNotification];
+export const entities = [Hospital, Branch, User, Session, Invitation, PasswordReset, ApiToken, Role, RoleAssignment, OutboxEvent, AuditEvent, MfaTotp, MfaRecoveryCode, BranchNotice, NoticeDismissal, UserPhoto, Patient, PatientHistoryEntry, MrnCounter, PatientFile, PatientImport, PatientNameWord, ClinicService, ServicePractitioner, Room, Device, WorkingHours, Leave, BranchHoliday, Appointment, AppointmentDevice, AppointmentEvent, SlotHold, WaitlistEntry, IdempotencyRecord, QueueEntry, QueueTokenCounter, BoardDevice, ScheduledJob, JobStep, UserNotification];

@@ -14,6 +14,15 @@ export interface ClaimedJob {
 	payload: Record<string, unknown>;
 	/** Runs before this one (0 on the first). */
 	attempts: number;
+	/**
+	 * Do an outside effect (send an email, a text message) at most once for this job, whatever
+	 * happens to this try: the step is recorded as started, in a transaction of its own, before
+	 * `effect` runs, and as done after. A step a try started and never finished (it timed out, or
+	 * its node died) may have happened: it is not repeated, and answers `in-doubt` (also listed in
+	 * the payload's `inDoubt`, for operators). A step whose effect threw is forgotten, so a retry
+	 * does it again. Answers `done` when this try did it, `already` when an earlier try had.
+	 */
+	once(step: string, effect: () => Promise<unknown>): Promise<'done' | 'already' | 'in-doubt'>;
 }
 
 /** `skipped`: nothing needed doing any more (the appointment was cancelled, say); the reason is kept for operators. */
@@ -30,7 +39,7 @@ export type JobPlanner = (em: EntityManager) => Promise<number>;
 /** A failing job is tried this many times in all, then marked failed. */
 export const MAX_ATTEMPTS = 5;
 /** A handler that has not finished by then counts as failed (its lock is released for a retry). */
-const JOB_TIMEOUT_MS = 60_000;
+const DEFAULT_JOB_TIMEOUT_MS = 60_000;
 /** Jobs one node runs per poll at most, so a backlog cannot keep a node from stopping promptly. */
 const JOBS_PER_POLL = 200;
 
@@ -58,12 +67,15 @@ export interface JobRunnerOptions {
 	nodeId?: string;
 	/** First retry delay; later ones double. Default 30 s. */
 	retryBaseMs?: number;
+	/** A handler that has not finished by then counts as failed (its lock is released for a retry). Default 60 s. */
+	jobTimeoutMs?: number;
 }
 
 /**
  * Background work that happens once however many nodes run. Every node polls: it plans (the
  * planners insert jobs under unique dedupe keys), then claims due jobs one at a time with
- * `select … for update skip locked` inside a transaction, runs the job while it holds the row
+ * `select … for no key update skip locked` inside a transaction (the "no key" lets a job's steps,
+ * rows that refer to it, be written on other connections while it runs), runs the job while it holds the row
  * lock, and marks it in the same transaction. Another node's claim skips a locked row, and a
  * finished row is no longer pending, so two nodes never run the same job.
  *
@@ -86,7 +98,7 @@ export class JobRunner {
 		this.#orm = orm;
 		this.#logger = logger.child({ component: 'jobs' });
 		this.nodeId = opts.nodeId ?? defaultNodeId();
-		this.#opts = { planners: [], retryBaseMs: 30_000, ...opts };
+		this.#opts = { planners: [], retryBaseMs: 30_000, jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS, ...opts };
 	}
 
 	start(): void {
@@ -160,16 +172,23 @@ export class JobRunner {
 				 where status = 'pending' and run_at <= now()
 				 order by run_at, id
 				 limit 1
-				 for update skip locked`
+				 for no key update skip locked`
 			);
 			if (!row) return false;
-			const job: ClaimedJob = { id: Number(row.id), kind: row.kind, dedupeKey: row.dedupe_key, payload: { ...row.payload }, attempts: row.attempts };
+			const job: ClaimedJob = {
+				id: Number(row.id),
+				kind: row.kind,
+				dedupeKey: row.dedupe_key,
+				payload: { ...row.payload },
+				attempts: row.attempts,
+				once: (step, effect) => this.#once(job, step, effect)
+			};
 			let outcome: JobOutcome | undefined;
 			let failure: unknown;
 			try {
 				const handler = this.#opts.handlers[job.kind];
 				if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-				outcome = await withTimeout(handler(job), JOB_TIMEOUT_MS);
+				outcome = await withTimeout(handler(job), this.#opts.jobTimeoutMs);
 			} catch (e) {
 				failure = e;
 			}
@@ -201,6 +220,33 @@ export class JobRunner {
 			}
 			return true;
 		});
+	}
+
+	/** ClaimedJob.once: the step's row is written and read on connections of its own (the job's row stays locked by the claim). */
+	async #once(job: ClaimedJob, step: string, effect: () => Promise<unknown>): Promise<'done' | 'already' | 'in-doubt'> {
+		const em = this.#orm.em.fork();
+		const [started] = await em.execute<{ state: string }[]>(
+			`insert into job_step (job_id, step, state, started_at) values (?, ?, 'started', now())
+			 on conflict (job_id, step) do nothing returning state`,
+			[job.id, step]
+		);
+		if (!started) {
+			const [earlier] = await em.execute<{ state: string }[]>('select state from job_step where job_id = ? and step = ?', [job.id, step]);
+			if (earlier?.state === 'done') return 'already';
+			const inDoubt = new Set(Array.isArray(job.payload.inDoubt) ? (job.payload.inDoubt as string[]) : []);
+			job.payload.inDoubt = [...inDoubt.add(step)];
+			this.#logger.warn({ jobId: job.id, kind: job.kind, step }, 'a step an earlier try started and never finished may have happened: not repeating it');
+			return 'in-doubt';
+		}
+		try {
+			await effect();
+		} catch (e) {
+			// It did not happen: let a retry do it.
+			await em.execute('delete from job_step where job_id = ? and step = ?', [job.id, step], 'run');
+			throw e;
+		}
+		await em.execute(`update job_step set state = 'done', finished_at = now() where job_id = ? and step = ?`, [job.id, step], 'run');
+		return 'done';
 	}
 }
 

@@ -27,3 +27,24 @@ export const ScheduledJob = defineEntity({
 	checks: [{ name: 'scheduled_job_status', expression: `status in ('pending', 'done', 'failed', 'skipped')` }]
 });
 export type ScheduledJob = InferEntity<typeof ScheduledJob>;
+
+/**
+ * One outside effect of a job (an email, a text message), recorded before it is attempted and
+ * in a transaction of its own, so that a retry after a timeout or a crash knows it may already
+ * have happened: `started` and never `done` means in doubt, and it is not repeated. A clean
+ * failure removes the row, so the retry tries again.
+ */
+export const JobStep = defineEntity({
+	name: 'JobStep',
+	tableName: 'job_step',
+	properties: {
+		job: () => p.manyToOne(ScheduledJob).primary().mapToPk().deleteRule('cascade'),
+		step: p.string().length(40).primary(),
+		/** started | done */
+		state: p.string().length(10),
+		startedAt: p.datetime(),
+		finishedAt: p.datetime().nullable()
+	},
+	checks: [{ name: 'job_step_state', expression: `state in ('started', 'done')` }]
+});
+export type JobStep = InferEntity<typeof JobStep>;

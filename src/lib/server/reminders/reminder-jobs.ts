@@ -70,8 +70,9 @@ type Channel = 'email' | 'sms';
  * Sends one appointment's reminder: email when the patient agreed to email and has an address,
  * a text message when they agreed to SMS, have a number and a provider is configured; in their
  * language, with the time on the branch's clock. Checked against the appointment as it is now:
- * cancelled, moved or already begun means skipped. Channels already sent are recorded in the
- * payload, so a retry after a failure sends only what is missing.
+ * cancelled, moved or already begun means skipped. Each channel goes out at most once: a retry
+ * after a failure sends only what failed, never what an earlier try may have sent (a timeout, a
+ * node that died mid-send).
  */
 export function reminderHandler(deps: { orm: MikroORM; crypto: FieldCrypto; mailer: Mailer; sms: SmsProvider; logger: Logger; now?: () => number }): JobHandler {
 	const now = deps.now ?? Date.now;
@@ -112,19 +113,13 @@ export function reminderHandler(deps: { orm: MikroORM; crypto: FieldCrypto; mail
 			serviceName: row.service_name,
 			practitionerName: row.practitioner_name
 		});
+		// Each channel at most once, whatever happens to this try (see ClaimedJob.once); `sent` is for operators.
 		const sent = new Set<Channel>(Array.isArray(job.payload.sent) ? (job.payload.sent as Channel[]) : []);
-		const record = (channel: Channel) => {
-			sent.add(channel);
-			job.payload.sent = [...sent];
+		const send = async (channel: Channel, effect: () => Promise<unknown>) => {
+			if ((await job.once(channel, effect)) === 'done') job.payload.sent = [...sent.add(channel)];
 		};
-		if (email && !sent.has('email')) {
-			await deps.mailer.send({ to: email, subject: text.subject, text: text.mail });
-			record('email');
-		}
-		if (phone && !sent.has('sms')) {
-			await deps.sms.send({ to: phone, body: text.sms });
-			record('sms');
-		}
+		if (email) await send('email', () => deps.mailer.send({ to: email, subject: text.subject, text: text.mail }));
+		if (phone) await send('sms', () => deps.sms.send({ to: phone, body: text.sms }));
 		return { status: 'done' };
 	};
 }
