@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createDatabase, query } from '../support/database.ts';
 import { useServer } from '../support/fixtures.ts';
 import { startServer } from '../support/server.ts';
@@ -51,6 +51,30 @@ describe('rate limit per address', () => {
 			expect((await res.json()).detail).toMatch(/Too many attempts from this network/);
 		} finally {
 			await limited.stop();
+		}
+	});
+});
+
+const redisUrl = inject('redisUrl');
+
+describe.skipIf(!redisUrl)('sign-in limits through Redis', () => {
+	it('are shared by the nodes of one deployment and by no other deployment on the same Redis', async () => {
+		const env = { RATE_LIMIT_SIGN_IN: '3' };
+		const clinic = await createDatabase();
+		const nodes = [await startServer({ databaseUrl: clinic, redisUrl, env })];
+		nodes.push(await startServer({ databaseUrl: clinic, redisUrl, env }));
+		const staging = await startServer({ databaseUrl: await createDatabase(), redisUrl, env });
+		try {
+			const wrong = (server: (typeof nodes)[number]) => api(server)('/api/v1/auth/login', { method: 'POST', json: { email: 'doctor@demo.skinspire.app', password: 'wrong' } });
+			expect((await wrong(nodes[0]!)).status).toBe(401);
+			expect((await wrong(nodes[1]!)).status).toBe(401);
+			expect((await wrong(nodes[0]!)).status).toBe(401);
+			// The fourth attempt from this address, on either node of the clinic, is one too many…
+			expect((await wrong(nodes[1]!)).status).toBe(429);
+			// …while another deployment sharing the Redis (staging, say) counts its own.
+			expect((await wrong(staging)).status).toBe(401);
+		} finally {
+			for (const server of [...nodes, staging]) await server.stop();
 		}
 	});
 });

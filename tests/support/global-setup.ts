@@ -28,6 +28,16 @@ async function redisReachable(url: string): Promise<boolean> {
 	}
 }
 
+async function forgetRedisKeys(url: string, pattern: string): Promise<void> {
+	const client = new Redis(url, { maxRetriesPerRequest: 1 });
+	client.on('error', () => undefined);
+	try {
+		for await (const keys of client.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) if (keys.length) await client.unlink(...keys);
+	} finally {
+		client.disconnect();
+	}
+}
+
 /**
  * Once per project: a PostgreSQL server to create per-file databases on (TEST_DATABASE_URL, or an
  * embedded one), and a Redis when one is reachable.
@@ -69,5 +79,7 @@ export default async function setup(project: TestProject) {
 			await client.end();
 		}
 		await embedded?.stop();
+		// Each test database had its own keys and Socket.IO stream in Redis (tests/support/server.ts).
+		if (haveRedis) await forgetRedisKeys(redisUrl, `skinspire-test:${prefix}*`);
 	};
 }

@@ -52,6 +52,9 @@ export async function startServer(opts: {
 		ORIGIN: url,
 		DATABASE_URL: opts.databaseUrl,
 		REDIS_URL: opts.redisUrl ?? undefined,
+		// Test files run side by side on one Redis: each database is a deployment of its own (two
+		// nodes on one database, as the scale-out tests start, share it; other files never do).
+		REDIS_KEY_PREFIX: `skinspire-test:${opts.databaseUrl ? new URL(opts.databaseUrl).pathname.slice(1) : 'embedded'}`,
 		APP_SECRET: TEST_SECRET,
 		PATIENT_DATA_KEYS: TEST_PATIENT_DATA_KEYS,
 		PATIENT_INDEX_KEY: TEST_PATIENT_INDEX_KEY,

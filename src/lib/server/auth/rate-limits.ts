@@ -7,7 +7,7 @@ import { msg } from '../../shared/i18n/translate.ts';
  * Per-IP limits on the doors attackers knock on. Shared through Redis when several nodes run
  * (falling back to this node's memory while Redis is away), in memory otherwise.
  */
-export function createRateLimits(redis: Redis | undefined, limits: { signInPer5Minutes: number }) {
+export function createRateLimits(redis: Redis | undefined, limits: { signInPer5Minutes: number; keyPrefix: string }) {
 	const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
 		const memory = new RateLimiterMemory({ keyPrefix, points, duration });
 		return redis
@@ -16,11 +16,11 @@ export function createRateLimits(redis: Redis | undefined, limits: { signInPer5M
 	};
 	return {
 		/** Sign-in attempts from one address per 5 minutes (RATE_LIMIT_SIGN_IN). */
-		signIn: make('skinspire:rl:sign-in', limits.signInPer5Minutes, 300),
+		signIn: make(`${limits.keyPrefix}:rl:sign-in`, limits.signInPer5Minutes, 300),
 		/** Second-factor codes from one address, on top of the 5 attempts each challenge allows. */
-		mfa: make('skinspire:rl:mfa', limits.signInPer5Minutes, 300),
+		mfa: make(`${limits.keyPrefix}:rl:mfa`, limits.signInPer5Minutes, 300),
 		/** Password-reset requests from one address per 15 minutes. */
-		reset: make('skinspire:rl:reset', Math.max(1, Math.ceil(limits.signInPer5Minutes / 3)), 900)
+		reset: make(`${limits.keyPrefix}:rl:reset`, Math.max(1, Math.ceil(limits.signInPer5Minutes / 3)), 900)
 	};
 }
 

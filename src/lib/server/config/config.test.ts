@@ -89,3 +89,12 @@ describe('BENCH_CONTROL_ENDPOINT', () => {
 		expect(problems({ BENCH_CONTROL_ENDPOINT: 'yes' })[0]).toMatch(/^BENCH_CONTROL_ENDPOINT must be 0 or 1/);
 	});
 });
+
+describe('REDIS_KEY_PREFIX', () => {
+	it('is skinspire unless set, and a prefix with spaces or braces is refused by name', () => {
+		expect(loadConfig({}).redisKeyPrefix).toBe('skinspire');
+		expect(loadConfig({ REDIS_KEY_PREFIX: 'clinic-staging' }).redisKeyPrefix).toBe('clinic-staging');
+		expect(problems({ REDIS_KEY_PREFIX: 'two words' })[0]).toMatch(/^REDIS_KEY_PREFIX must be 1–64 letters/);
+		expect(problems({ REDIS_KEY_PREFIX: 'a{b}' })[0]).toMatch(/^REDIS_KEY_PREFIX must be/);
+	});
+});

@@ -56,6 +56,10 @@ const ZEnv = z.object({
 			error: 'REDIS_URL is not a redis:// URL; set it to redis://host:6379, or unset it to run a single node'
 		})
 		.optional(),
+	REDIS_KEY_PREFIX: z
+		.string()
+		.regex(/^[A-Za-z0-9._:-]{1,64}$/, 'REDIS_KEY_PREFIX must be 1–64 letters, digits, dots, dashes, underscores or colons')
+		.default('skinspire'),
 	SEED_DEMO: z
 		.enum(['auto', 'true', 'false'], { error: 'SEED_DEMO must be auto, true or false' })
 		.default('auto'),
@@ -124,6 +128,8 @@ export interface AppConfig {
 	dataDir: string;
 	embeddedPgPort: number;
 	redisUrl: string | undefined;
+	/** What this deployment's keys and streams in Redis start with: deployments sharing a Redis must differ. */
+	redisKeyPrefix: string;
 	seedDemo: 'auto' | 'true' | 'false';
 	demoQueue: boolean;
 	appSecret: string | undefined;
@@ -199,6 +205,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		dataDir: path.resolve(env.DATA_DIR),
 		embeddedPgPort: env.EMBEDDED_PG_PORT,
 		redisUrl: env.REDIS_URL,
+		redisKeyPrefix: env.REDIS_KEY_PREFIX,
 		seedDemo: env.SEED_DEMO,
 		demoQueue: env.DEMO_QUEUE === 'true',
 		appSecret: env.APP_SECRET,

@@ -160,7 +160,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
 			planners: [reminderPlanner(config.reminderLeadMinutes)],
 			handlers: { [REMINDER_JOB]: reminderHandler({ orm, crypto: fieldCrypto, mailer, sms, logger }) }
 		});
-		const rateLimits = createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn });
+		const rateLimits = createRateLimits(redis, { signInPer5Minutes: config.rateLimitSignIn, keyPrefix: config.redisKeyPrefix });
 		let redisErrorLogged = 0;
 		redis?.on('error', (err) => {
 			// ioredis reconnects by itself; an unhandled 'error' event would crash the process.
