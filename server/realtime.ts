@@ -56,7 +56,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime) {
 			callback('origin not allowed', false);
 		},
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-		...(adapterClient ? { adapter: createAdapter(adapterClient, { streamName: `${config.redisKeyPrefix}:socket.io` }) } : {})
+		...(adapterClient ? { adapter: createAdapter(adapterClient, { streamName: `${config.redisKeyPrefix}:socket.io`, channelPrefix: `${config.redisKeyPrefix}:socket.io`, sessionKeyPrefix: `${config.redisKeyPrefix}:sio:session:` }) } : {})
 	});
 
 	io.use(async (socket, next) => {

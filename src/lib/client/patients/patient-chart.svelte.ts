@@ -47,7 +47,7 @@ export class PatientChart {
 		const id = this.patient.id;
 		const watch = () => {
 			socket.emit('patient:watch', { patientId: id }, (ack) => {
-				if (ack.ok) this.viewers = ack.data.viewers;
+				if (ack.ok && id === this.patient.id) this.viewers = ack.data.viewers;
 			});
 		};
 		const changed = (e: { patient: PatientDto; by: { id: string; name: string } }) => {

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
  * Background work that must happen once however many nodes run: a row per job, unique by
- * `dedupeKey` (so planning it twice is harmless), claimed with `FOR UPDATE SKIP LOCKED`.
+ * `dedupeKey` (so planning it twice is harmless), claimed with `FOR NO KEY UPDATE SKIP LOCKED`.
  */
 export const ScheduledJob = defineEntity({
 	name: 'ScheduledJob',

@@ -116,6 +116,8 @@ export function reminderHandler(deps: { orm: MikroORM; crypto: FieldCrypto; mail
 		// Each channel at most once, whatever happens to this try (see ClaimedJob.once); `sent` is for operators.
 		const sent = new Set<Channel>(Array.isArray(job.payload.sent) ? (job.payload.sent as Channel[]) : []);
 		const send = async (channel: Channel, effect: () => Promise<unknown>) => {
+			// A try from before job steps existed recorded what it sent only here.
+			if (sent.has(channel)) return;
 			if ((await job.once(channel, effect)) === 'done') job.payload.sent = [...sent.add(channel)];
 		};
 		if (email) await send('email', () => deps.mailer.send({ to: email, subject: text.subject, text: text.mail }));
