@@ -21,6 +21,8 @@ import { BEGIN, COMMIT, COMMIT_WITHOUT_WAITING, runInOneRoundTrip } from '../src
 import { outboxRowStatement } from '../src/lib/server/realtime/outbox.ts';
 import { rooms } from '../src/lib/shared/realtime/events.ts';
 import { appointmentInsert, resourceLocks } from '../src/lib/server/scheduling/booking-write.ts';
+import { isOverlap, toAppointmentDto } from '../src/lib/server/scheduling/booking.service.ts';
+import type { AppointmentDto } from '../src/lib/shared/scheduling/appointment.schema.ts';
 
 export const BENCH_CONTROL_PATH = '/__bench/control/appointments';
 export const BENCH_RECORDS_PATH = '/__bench/control/appointments-with-records';
@@ -85,47 +87,76 @@ async function readBooking(req: Request, res: Response): Promise<BookingBody | n
 }
 
 /**
- * A handler for BENCH_RECORDS_PATH on the app's own pool. Rooms and services are read once and
- * remembered (the bench never changes them), so no request reads anything: what is measured is
- * the write alone.
+ * A handler for BENCH_RECORDS_PATH on the app's own pool. Rooms, services, patients and
+ * practitioners are read once and remembered (the bench never changes them), so a request reads
+ * nothing once they are known: what is measured is the write, with the same screens' event
+ * (a whole appointment) as the app's.
  */
 export function createRecordsControl(orm: MikroORM) {
-	const roomsById = new Map<string, Promise<{ hospital_id: string; branch_id: string } | undefined>>();
-	const servicesById = new Map<string, Promise<{ duration_minutes: number; buffer_minutes: number } | undefined>>();
-	const once = <T>(cache: Map<string, Promise<T | undefined>>, id: string, sql: string) => {
-		let found = cache.get(id);
-		if (!found) cache.set(id, (found = orm.em.fork().execute<T[]>(sql, [id]).then((rows) => rows[0])));
-		return found;
+	const remembered = new Map<string, Promise<Record<string, unknown> | undefined>>();
+	const lookUp = async <T>(sql: string, id: string): Promise<T | undefined> => {
+		const key = `${sql}|${id}`;
+		let found = remembered.get(key);
+		if (!found) remembered.set(key, (found = orm.em.fork().execute<Record<string, unknown>[]>(sql, [id]).then((rows) => rows[0])));
+		// A failed or empty lookup is asked again next time.
+		const row = await found.catch((e: unknown) => (remembered.delete(key), Promise.reject(e)));
+		if (!row) remembered.delete(key);
+		return row as T | undefined;
 	};
 	const handler = async (req: Request, res: Response) => {
 		const input = await readBooking(req, res);
 		if (!input) return;
-		const [room, service] = await Promise.all([
-			once(roomsById, input.roomId, 'select hospital_id, branch_id from room where id = ?'),
-			once(servicesById, input.serviceId, 'select duration_minutes, buffer_minutes from clinic_service where id = ?')
-		]);
-		if (!room || !service) {
-			res.status(400).json({ code: 'VALIDATION_FAILED' });
-			return;
-		}
-		const start = Date.parse(input.start);
-		const slot = {
-			start,
-			end: start + service.duration_minutes * 60_000,
-			occupiedUntil: start + (service.duration_minutes + service.buffer_minutes) * 60_000,
-			practitionerId: input.practitionerId,
-			roomId: input.roomId,
-			deviceIds: []
-		};
-		const id = randomUUID();
-		const audit = auditAppendStatements({ hospitalId: room.hospital_id, branchId: room.branch_id, actorUserId: input.practitionerId, actorLabel: 'bench', action: 'appointment.booked', targetType: 'appointment', targetId: id });
 		try {
+			const [room, service, patient, practitioner] = await Promise.all([
+				lookUp<{ hospital_id: string; branch_id: string; name: string; time_zone: string }>('select r.hospital_id, r.branch_id, r.name, b.time_zone from room r join branch b on b.id = r.branch_id where r.id = ?', input.roomId),
+				lookUp<{ name: string; category: AppointmentDto['service']['category']; duration_minutes: number; buffer_minutes: number }>('select name, category, duration_minutes, buffer_minutes from clinic_service where id = ?', input.serviceId),
+				lookUp<{ full_name: string; mrn: string }>('select full_name, mrn from patient where id = ?', input.patientId),
+				lookUp<{ name: string }>('select name from app_user where id = ?', input.practitionerId)
+			]);
+			if (!room || !service || !patient || !practitioner) {
+				res.status(400).json({ code: 'VALIDATION_FAILED' });
+				return;
+			}
+			const start = Date.parse(input.start);
+			const slot = {
+				start,
+				end: start + service.duration_minutes * 60_000,
+				occupiedUntil: start + (service.duration_minutes + service.buffer_minutes) * 60_000,
+				practitionerId: input.practitionerId,
+				roomId: input.roomId,
+				deviceIds: []
+			};
+			const id = randomUUID();
+			const appointment = toAppointmentDto({
+				id,
+				branch_id: room.branch_id,
+				patient_id: input.patientId,
+				patient_name: patient.full_name,
+				mrn: patient.mrn,
+				service_id: input.serviceId,
+				service_name: service.name,
+				category: service.category,
+				duration_minutes: service.duration_minutes,
+				practitioner_id: input.practitionerId,
+				practitioner_name: practitioner.name,
+				room_id: input.roomId,
+				room_name: room.name,
+				device_ids: [],
+				starts_at: new Date(slot.start),
+				ends_at: new Date(slot.end),
+				busy_until: new Date(slot.occupiedUntil),
+				status: 'booked',
+				notes: null,
+				version: 1,
+				time_zone: room.time_zone
+			});
+			const audit = auditAppendStatements({ hospitalId: room.hospital_id, branchId: room.branch_id, actorUserId: input.practitionerId, actorLabel: 'bench', action: 'appointment.booked', targetType: 'appointment', targetId: id });
 			await runInOneRoundTrip(orm, [
 				BEGIN,
 				COMMIT_WITHOUT_WAITING,
 				...resourceLocks([slot]),
 				appointmentInsert({ id, hospitalId: room.hospital_id, branchId: room.branch_id, patientId: input.patientId, serviceId: input.serviceId, slot, notes: null, seriesId: null, byUserId: input.practitionerId, event: { start: input.start } }),
-				outboxRowStatement(rooms.schedule(room.branch_id), 'appointment.changed', { appointment: { id } } as never),
+				outboxRowStatement(rooms.schedule(room.branch_id), 'appointment.changed', { appointment, version: appointment.version }),
 				audit.lock,
 				audit.append,
 				COMMIT,
@@ -133,8 +164,7 @@ export function createRecordsControl(orm: MikroORM) {
 			]);
 			res.status(201).json({ id });
 		} catch (e) {
-			const err = e as { code?: string; cause?: { code?: string } };
-			if (err.code === '23P01' || err.cause?.code === '23P01') res.status(409).json({ code: 'SLOT_TAKEN' });
+			if (isOverlap(e)) res.status(409).json({ code: 'SLOT_TAKEN' });
 			else res.status(500).json({ code: 'INTERNAL' });
 		}
 	};

@@ -112,7 +112,7 @@ function bookedDto(ctx: BookingContext & { service: ServiceRow; patient: { name:
 }
 
 /** PostgreSQL's exclusion_violation: the database refused an overlap the application let through. */
-function isOverlap(e: unknown): e is { code: string; constraint?: string } {
+export function isOverlap(e: unknown): e is { code: string; constraint?: string } {
 	const err = e as { code?: string; cause?: { code?: string } } | null;
 	return err?.code === '23P01' || err?.cause?.code === '23P01';
 }
